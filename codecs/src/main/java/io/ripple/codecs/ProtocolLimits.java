@@ -43,6 +43,11 @@ public final class ProtocolLimits
     public static final int MAX_BATCH_SIZE = 512;
 
     /**
+     * Most pools listed for one agent in an {@code AgentState}; the engine should not let an agent join more.
+     */
+    public static final int MAX_POOLS_PER_AGENT = 1024;
+
+    /**
      * Most inline weights in a request: one per signal type.
      */
     public static final int MAX_WEIGHTS = 6;
