@@ -105,32 +105,16 @@ public final class FrameValidator
 
             case SelectEncoder.TEMPLATE_ID:
                 rootBlock(blockLength, SelectEncoder.BLOCK_LENGTH);
-                group(
-                    SelectEncoder.WeightsEncoder.sbeBlockLength(),
-                    0,
-                    ProtocolLimits.MAX_WEIGHTS,
-                    ErrorCode.GROUP_TOO_LARGE);
-                group(
-                    SelectEncoder.CandidatesEncoder.sbeBlockLength(),
-                    1,
-                    ProtocolLimits.MAX_CANDIDATES,
-                    ErrorCode.TOO_MANY_CANDIDATES);
+                weightsGroup(SelectEncoder.WeightsEncoder.sbeBlockLength());
+                agentIdsGroup(SelectEncoder.CandidatesEncoder.sbeBlockLength());
                 varData(SelectEncoder.poolNameHeaderLength());
                 varData(SelectEncoder.profileNameHeaderLength());
                 break;
 
             case ScoresQueryEncoder.TEMPLATE_ID:
                 rootBlock(blockLength, ScoresQueryEncoder.BLOCK_LENGTH);
-                group(
-                    ScoresQueryEncoder.WeightsEncoder.sbeBlockLength(),
-                    0,
-                    ProtocolLimits.MAX_WEIGHTS,
-                    ErrorCode.GROUP_TOO_LARGE);
-                group(
-                    ScoresQueryEncoder.AgentsEncoder.sbeBlockLength(),
-                    1,
-                    ProtocolLimits.MAX_CANDIDATES,
-                    ErrorCode.TOO_MANY_CANDIDATES);
+                weightsGroup(ScoresQueryEncoder.WeightsEncoder.sbeBlockLength());
+                agentIdsGroup(ScoresQueryEncoder.AgentsEncoder.sbeBlockLength());
                 varData(ScoresQueryEncoder.profileNameHeaderLength());
                 break;
 
@@ -191,6 +175,16 @@ public final class FrameValidator
         {
             advance(blockLength);
         }
+    }
+
+    private void weightsGroup(final int minEntryBlockLength)
+    {
+        group(minEntryBlockLength, 0, ProtocolLimits.MAX_WEIGHTS, ErrorCode.GROUP_TOO_LARGE);
+    }
+
+    private void agentIdsGroup(final int minEntryBlockLength)
+    {
+        group(minEntryBlockLength, 1, ProtocolLimits.MAX_CANDIDATES, ErrorCode.TOO_MANY_CANDIDATES);
     }
 
     /**
