@@ -111,6 +111,7 @@ public final class CoordinationEngine
     private final double[] topScores;
     private final int[] topIndexes;
     private final int[] topSlots;
+    private final long[] topInFlights;
     private final double[] inlineWeights = new double[SignalType.COUNT];
     private final OverloadPredictor predictor = new OverloadPredictor();
     private final AsciiIdView listenerView = new AsciiIdView();
@@ -173,6 +174,7 @@ public final class CoordinationEngine
         topScores = new double[maxK];
         topIndexes = new int[maxK];
         topSlots = new int[maxK];
+        topInFlights = new long[maxK];
     }
 
     /**
@@ -452,7 +454,9 @@ public final class CoordinationEngine
      * Choose the best k agents from explicit candidates or a pool, best first, and count one selection in flight for
      * each chosen agent that the engine tracks.
      * <p>
-     * Ties go to the candidate that comes first in the request (or in pool join order). k must lie between 1 and
+     * Ties go to the candidate that comes first in the request (or in pool join order), except that under a profile
+     * with an in-flight penalty an exact tie first goes to the agent with fewer selections in flight (which keeps a
+     * long burst spreading once penalised load scores underflow the routing score). k must lie between 1 and
      * the number of candidates (or pool members), the engine's maximum k and the result's capacity. A candidate
      * listed twice is considered once, so fewer than k agents may come back. Candidates the engine does not track
      * score 0.5 everywhere, are not created, and carry no in-flight count.
@@ -1329,6 +1333,7 @@ public final class CoordinationEngine
         {
             final int slot = slots[i];
             final double score;
+            final long inFlight;
             if (slot >= 0)
             {
                 if (selectEpochs[slot] == epoch)
@@ -1337,13 +1342,15 @@ public final class CoordinationEngine
                 }
                 selectEpochs[slot] = epoch;
                 score = routingScore(slot, timestampNs);
+                inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
             }
             else
             {
                 score = NEUTRAL_SCORE;
+                inFlight = 0;
             }
 
-            if (kept == k && !(score > topScores[k - 1]))
+            if (kept == k && !ranksBefore(score, inFlight, k - 1))
             {
                 continue;
             }
@@ -1353,7 +1360,7 @@ public final class CoordinationEngine
                 continue;
             }
 
-            kept = insertTop(kept, k, i, slot, score);
+            kept = insertTop(kept, k, i, slot, score, inFlight);
         }
 
         final long[] ids = candidates.words();
@@ -1402,9 +1409,10 @@ public final class CoordinationEngine
         {
             final int slot = members[i];
             final double score = routingScore(slot, timestampNs);
-            if (kept < k || score > topScores[k - 1])
+            final long inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
+            if (kept < k || ranksBefore(score, inFlight, k - 1))
             {
-                kept = insertTop(kept, k, i, slot, score);
+                kept = insertTop(kept, k, i, slot, score, inFlight);
             }
         }
 
@@ -1421,22 +1429,38 @@ public final class CoordinationEngine
         return null;
     }
 
-    private int insertTop(final int kept, final int k, final int index, final int slot, final double score)
+    /**
+     * Does a candidate rank before the one kept at a position? A higher routing score wins. Under a profile with an
+     * in-flight penalty an exact tie goes to the agent with fewer selections in flight, so that a burst keeps
+     * spreading even once the penalised load scores are too small to move the routing score; otherwise, and
+     * between equals, the candidate kept earlier wins.
+     */
+    private boolean ranksBefore(final double score, final long inFlight, final int position)
+    {
+        final double other = topScores[position];
+        return score > other || (score == other && scoringPenalised && inFlight < topInFlights[position]);
+    }
+
+    private int insertTop(
+        final int kept, final int k, final int index, final int slot, final double score, final long inFlight)
     {
         final double[] topScores = this.topScores;
         final int[] topIndexes = this.topIndexes;
         final int[] topSlots = this.topSlots;
+        final long[] topInFlights = this.topInFlights;
         int position = Math.min(kept, k - 1) - 1;
-        while (position >= 0 && score > topScores[position])
+        while (position >= 0 && ranksBefore(score, inFlight, position))
         {
             topScores[position + 1] = topScores[position];
             topIndexes[position + 1] = topIndexes[position];
             topSlots[position + 1] = topSlots[position];
+            topInFlights[position + 1] = topInFlights[position];
             position--;
         }
         topScores[position + 1] = score;
         topIndexes[position + 1] = index;
         topSlots[position + 1] = slot;
+        topInFlights[position + 1] = inFlight;
 
         return kept < k ? kept + 1 : kept;
     }
