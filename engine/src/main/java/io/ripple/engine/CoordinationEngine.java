@@ -776,12 +776,8 @@ public final class CoordinationEngine
             final byte state = slotStates[slot];
             if (state != FREE)
             {
-                length += Integer.BYTES + 2 + agentIndex.keyLength(slot) + Integer.BYTES +
+                length += Integer.BYTES + 2 + agentIndex.keyLength(slot) + BLOCK_LONGS * Long.BYTES + Integer.BYTES +
                     (long) historyCounts[slot] * HISTORY_ENTRY_LONGS * Long.BYTES;
-                if (state == LIVE)
-                {
-                    length += BLOCK_LONGS * Long.BYTES;
-                }
             }
         }
         length += pools.encodedLength() + profiles.encodedLength();
@@ -843,14 +839,14 @@ public final class CoordinationEngine
                 AsciiIdIndex.putAscii(buffer, position, keys, AsciiIdIndex.keyOffset(slot), length);
                 position += length;
 
-                if (state == LIVE)
+                final int base = slot * BLOCK_LONGS;
+                final long present = blocks[base + FLAGS];
+                for (int i = 0; i < BLOCK_LONGS; i++)
                 {
-                    final int base = slot * BLOCK_LONGS;
-                    for (int i = 0; i < BLOCK_LONGS; i++)
-                    {
-                        buffer.putLong(position, blocks[base + i], ORDER);
-                        position += Long.BYTES;
-                    }
+                    final int type = i / TYPE_LONGS;
+                    final boolean stale = type < SignalType.COUNT && (present & (1L << type)) == 0;
+                    buffer.putLong(position, stale ? 0 : blocks[base + i], ORDER);
+                    position += Long.BYTES;
                 }
 
                 position += writeHistory(buffer, position, slot);
@@ -1864,14 +1860,14 @@ public final class CoordinationEngine
             agentIndex.put(slot, id, 0, length, hash);
             slotStates[slot] = state;
 
+            final int base = slot * BLOCK_LONGS;
+            for (int j = 0; j < BLOCK_LONGS; j++)
+            {
+                blocks[base + j] = buffer.getLong(position, ORDER);
+                position += Long.BYTES;
+            }
             if (state == LIVE)
             {
-                final int base = slot * BLOCK_LONGS;
-                for (int j = 0; j < BLOCK_LONGS; j++)
-                {
-                    blocks[base + j] = buffer.getLong(position, ORDER);
-                    position += Long.BYTES;
-                }
                 live++;
             }
             else
