@@ -334,15 +334,12 @@ public final class CoordinationEngine
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final long[] nameWords = pools.names.scratch;
-        final int poolLength = pools.names.pack(poolName);
-        if (poolLength < 0)
+        int pool = pools.lookup(poolName);
+        if (pool == PoolTable.INVALID_NAME)
         {
             return reject(ErrorCode.INVALID_POOL_NAME);
         }
 
-        final int poolHash = pools.names.hash(nameWords, 0, poolLength);
-        int pool = pools.find(nameWords, 0, poolLength, poolHash);
         if (pool < 0 ? !pools.hasRoom() : pools.isFull(pool))
         {
             return reject(ErrorCode.POOL_CAPACITY_EXCEEDED);
@@ -370,7 +367,7 @@ public final class CoordinationEngine
 
         if (pool < 0)
         {
-            pool = pools.create(nameWords, 0, poolLength, poolHash);
+            pool = pools.createLookedUp();
         }
 
         pools.addMember(pool, slot);
@@ -397,17 +394,10 @@ public final class CoordinationEngine
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final long[] nameWords = pools.names.scratch;
-        final int poolLength = pools.names.pack(poolName);
-        if (poolLength < 0)
-        {
-            return reject(ErrorCode.INVALID_POOL_NAME);
-        }
-
-        final int pool = pools.find(nameWords, 0, poolLength, pools.names.hash(nameWords, 0, poolLength));
+        final int pool = pools.lookup(poolName);
         if (pool < 0)
         {
-            return reject(ErrorCode.UNKNOWN_POOL);
+            return reject(pool == PoolTable.INVALID_NAME ? ErrorCode.INVALID_POOL_NAME : ErrorCode.UNKNOWN_POOL);
         }
 
         if (slot < 0 || slotStates[slot] != LIVE || !isMember(slot, pool))
