@@ -16,6 +16,11 @@ import java.io.Writer;
  */
 final class AnswerWriter implements AutoCloseable
 {
+    /**
+     * In-flight count that leaves the field out of an agent row.
+     */
+    static final long NO_IN_FLIGHT = -1;
+
     private final JsonGenerator generator;
 
     AnswerWriter(final Writer out) throws IOException
@@ -82,11 +87,11 @@ final class AnswerWriter implements AutoCloseable
      * @param agentId         of the agent.
      * @param routingScore    of the agent.
      * @param typeScores      per-type scores in the order of {@link TraceEvent#WEIGHT_NAMES}.
-     * @param inFlightCount   in-flight count to add, or a negative number to leave it out.
+     * @param inFlightCount   in-flight count to add, or {@link #NO_IN_FLIGHT} to leave it out.
      * @throws IOException if the output cannot be written.
      */
     void agent(
-        final CharSequence agentId, final double routingScore, final double[] typeScores, final int inFlightCount)
+        final CharSequence agentId, final double routingScore, final double[] typeScores, final long inFlightCount)
         throws IOException
     {
         generator.writeStartObject();

@@ -1,7 +1,10 @@
 package io.ripple.tools.simulate;
 
+import io.ripple.engine.SignalType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One trace line, decoded. Reused from line to line: {@link #reset(long)} clears it, the parser fills it, and
@@ -10,9 +13,17 @@ import java.util.Arrays;
 final class TraceEvent
 {
     /**
-     * Names of the signal types as weight keys, in the order of the weight array.
+     * Names of the signal types as weight and score keys ({@code "load"}, ...), indexed by {@link SignalType#id()}.
      */
-    static final String[] WEIGHT_NAMES = { "load", "capacity", "quality", "cost", "latency", "availability" };
+    static final String[] WEIGHT_NAMES = new String[SignalType.COUNT];
+
+    static
+    {
+        for (final SignalType type : SignalType.values())
+        {
+            WEIGHT_NAMES[type.id()] = type.name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     long lineNumber;
     long presentMask;
@@ -32,7 +43,7 @@ final class TraceEvent
     double value;
     double confidence;
     long ttlMs;
-    String traceId;
+    long traceId;
 
     final ArrayList<String> agentIds = new ArrayList<>();
     String pool;
@@ -40,7 +51,7 @@ final class TraceEvent
     final double[] weights = new double[WEIGHT_NAMES.length];
     int k;
 
-    double horizonMs;
+    long horizonMs;
     double threshold;
 
     String name;
@@ -64,13 +75,13 @@ final class TraceEvent
         value = 0.0;
         confidence = 0.0;
         ttlMs = 0;
-        traceId = null;
+        traceId = 0;
         agentIds.clear();
         pool = null;
         profile = null;
         Arrays.fill(weights, 0.0);
         k = 0;
-        horizonMs = 0.0;
+        horizonMs = 0;
         threshold = 0.0;
         name = null;
         model = null;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ final class TraceEventParser
 {
     static final double DEFAULT_CONFIDENCE = 1.0;
     static final int DEFAULT_K = 1;
-    static final double DEFAULT_HORIZON_MS = 60_000.0;
+    static final long DEFAULT_HORIZON_MS = 60_000L;
     static final double DEFAULT_THRESHOLD = 0.8;
 
     private static final long NS_PER_MS = 1_000_000L;
@@ -60,21 +62,7 @@ final class TraceEventParser
                 throw new TraceFormatException(TraceFormatError.MALFORMED_JSON, "a trace line must be a JSON object");
             }
 
-            while (parser.nextToken() == JsonToken.FIELD_NAME)
-            {
-                final TraceField field = TraceField.fromJsonName(parser.currentName());
-                final JsonToken valueToken = parser.nextToken();
-                if (null == field || JsonToken.VALUE_NULL == valueToken)
-                {
-                    parser.skipChildren();
-                }
-                else
-                {
-                    readField(parser, field, event);
-                    event.presentMask |= field.bit();
-                }
-            }
-
+            readObject(parser, event);
             if (parser.nextToken() != null)
             {
                 throw new TraceFormatException(
@@ -93,6 +81,79 @@ final class TraceEventParser
 
         checkOperation(event);
         applyDefaults(event);
+    }
+
+    /**
+     * Decode a profiles file: a JSON array of objects with the fields of a {@code profile} event ({@code op} and
+     * {@code t_ms} may be left out).
+     *
+     * @param in to read the file from.
+     * @return one {@link TraceOp#PROFILE} event per entry, in file order.
+     * @throws IOException          if the file cannot be read.
+     * @throws TraceFormatException if the file is not such an array or an entry lacks a field it needs.
+     */
+    List<TraceEvent> parseProfiles(final Reader in) throws IOException, TraceFormatException
+    {
+        final List<TraceEvent> profiles = new ArrayList<>();
+        try (JsonParser parser = jsonFactory.createParser(in))
+        {
+            if (parser.nextToken() != JsonToken.START_ARRAY)
+            {
+                throw new TraceFormatException(TraceFormatError.MALFORMED_JSON, "expected a JSON array of profiles");
+            }
+
+            while (parser.nextToken() == JsonToken.START_OBJECT)
+            {
+                final TraceEvent event = new TraceEvent();
+                event.reset(profiles.size() + 1);
+                try
+                {
+                    readObject(parser, event);
+                    event.op = TraceOp.PROFILE;
+                    event.opName = TraceOp.PROFILE.wireName();
+                    event.timestampNs = 0;
+                    event.presentMask |= REQUIRED_ALWAYS;
+                    checkOperation(event);
+                }
+                catch (final TraceFormatException ex)
+                {
+                    throw new TraceFormatException(ex.error(), "entry " + event.lineNumber + ": " + ex.getMessage());
+                }
+                profiles.add(event);
+            }
+
+            if (parser.currentToken() != JsonToken.END_ARRAY || parser.nextToken() != null)
+            {
+                throw new TraceFormatException(
+                    TraceFormatError.MALFORMED_JSON, "expected only profile objects in one JSON array");
+            }
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new TraceFormatException(
+                TraceFormatError.MALFORMED_JSON, "not valid JSON: " + ex.getOriginalMessage());
+        }
+
+        return profiles;
+    }
+
+    private static void readObject(final JsonParser parser, final TraceEvent event)
+        throws IOException, TraceFormatException
+    {
+        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        {
+            final TraceField field = TraceField.fromJsonName(parser.currentName());
+            final JsonToken valueToken = parser.nextToken();
+            if (null == field || JsonToken.VALUE_NULL == valueToken)
+            {
+                parser.skipChildren();
+            }
+            else
+            {
+                readField(parser, field, event);
+                event.presentMask |= field.bit();
+            }
+        }
     }
 
     private static void readField(final JsonParser parser, final TraceField field, final TraceEvent event)
@@ -134,7 +195,7 @@ final class TraceEventParser
                 break;
 
             case TRACE_ID:
-                event.traceId = readText(parser, field);
+                event.traceId = readWholeNumber(parser, field);
                 break;
 
             case CANDIDATES:
@@ -159,7 +220,7 @@ final class TraceEventParser
                 break;
 
             case HORIZON_MS:
-                event.horizonMs = readDouble(parser, field);
+                event.horizonMs = readWholeNumber(parser, field);
                 break;
 
             case THRESHOLD:

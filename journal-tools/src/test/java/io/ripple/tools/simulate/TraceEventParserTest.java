@@ -56,7 +56,7 @@ class TraceEventParserTest
 
         // then
         assertEquals("q-1", event.idText);
-        assertEquals(60_000.0, event.horizonMs);
+        assertEquals(60_000L, event.horizonMs);
         assertEquals(0.8, event.threshold);
     }
 
