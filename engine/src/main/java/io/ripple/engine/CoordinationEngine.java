@@ -694,6 +694,27 @@ public final class CoordinationEngine
     }
 
     /**
+     * Sweep every slot once, as consecutive timer events would, for offline tools that replay a trace's sweep in
+     * one step. Not for the ring: its cost grows with the number of agents.
+     *
+     * @param timestampNs event time, used as now.
+     * @return the number of signals expired plus agents evicted.
+     */
+    public int sweepAll(final long timestampNs)
+    {
+        int work = 0;
+        int remaining = highWater;
+        do
+        {
+            work += onTimer(timestampNs);
+            remaining -= sweepBudget;
+        }
+        while (remaining > 0);
+
+        return work;
+    }
+
+    /**
      * Is the agent tracked (live)?
      *
      * @param agentId agent id.
@@ -1141,6 +1162,7 @@ public final class CoordinationEngine
             history = null == history ?
                 new long[entries * HISTORY_ENTRY_LONGS] : Arrays.copyOf(history, entries * HISTORY_ENTRY_LONGS);
             histories[slot] = history;
+            head = count;
         }
 
         final int base = head * HISTORY_ENTRY_LONGS;
