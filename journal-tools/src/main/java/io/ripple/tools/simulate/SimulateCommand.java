@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "simulate",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpWidth = 110,
     description = {
@@ -97,6 +96,9 @@ public final class SimulateCommand implements Callable<Integer>
 
     @Parameters(index = "0", paramLabel = "TRACE.jsonl", description = "The trace to run, or - for standard input.")
     private Path tracePath;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+    private boolean isHelpRequested;
 
     @Option(names = { "-o", "--output" }, paramLabel = "FILE",
         description = "Write the answers to FILE instead of standard output.")

@@ -54,6 +54,7 @@ public final class TraceSimulator implements AutoCloseable
     private final AnswerWriter answers;
     private final PrintWriter progress;
     private final String profileOverride;
+    private final long progressIntervalNs;
 
     private final SelectRequest selectRequest = new SelectRequest();
     private final SelectionResult selectionResult;
@@ -86,6 +87,18 @@ public final class TraceSimulator implements AutoCloseable
         final Writer out, final PrintWriter progress, final EngineConfig config, final String profileOverride)
         throws IOException
     {
+        this(out, progress, config, profileOverride, PROGRESS_INTERVAL_NS);
+    }
+
+    TraceSimulator(
+        final Writer out,
+        final PrintWriter progress,
+        final EngineConfig config,
+        final String profileOverride,
+        final long progressIntervalNs)
+        throws IOException
+    {
+        this.progressIntervalNs = progressIntervalNs;
         this.engine = new CoordinationEngine(config, EngineListener.NO_OP);
         this.answers = new AnswerWriter(out);
         this.progress = progress;
@@ -408,7 +421,7 @@ public final class TraceSimulator implements AutoCloseable
     private void reportProgressIfDue() throws IOException
     {
         final long nowNs = System.nanoTime();
-        if (nowNs - lastProgressNs >= PROGRESS_INTERVAL_NS)
+        if (nowNs - lastProgressNs >= progressIntervalNs)
         {
             answers.flush();
             final double elapsedS = (nowNs - startNs) / 1e9;
