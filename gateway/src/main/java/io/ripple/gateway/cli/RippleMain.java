@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = RippleVersion.class,
     description = "Ripple: a low-latency coordination engine for fleets of software agents.",
     subcommands = {
+        io.ripple.tools.simulate.SimulateCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RippleMain implements Runnable
