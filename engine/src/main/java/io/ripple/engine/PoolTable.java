@@ -56,10 +56,24 @@ final class PoolTable
         return memberCounts[pool] >= maxMembers;
     }
 
-    int create(final CharSequence name, final int hash)
+    /**
+     * Find a pool by packed name.
+     *
+     * @param words  holding the packed name.
+     * @param offset of the first word.
+     * @param length of the name, negative if invalid.
+     * @param hash   of the name.
+     * @return the pool id, or -1 if there is no such pool.
+     */
+    int find(final long[] words, final int offset, final int length, final int hash)
+    {
+        return names.find(words, offset, length, hash);
+    }
+
+    int create(final long[] words, final int offset, final int length, final int hash)
     {
         final int pool = freeCount > 0 ? freeIds[--freeCount] : highWater++;
-        names.put(pool, name, hash);
+        names.put(pool, words, offset, length, hash);
         if (null == members[pool])
         {
             members[pool] = new int[INITIAL_MEMBERS];
@@ -138,7 +152,7 @@ final class PoolTable
 
         buffer.putInt(position, count, ORDER);
         position += Integer.BYTES;
-        final byte[] keys = names.keys();
+        final long[] keys = names.keys();
         for (int pool = 0; pool < highWater; pool++)
         {
             final int size = memberCounts[pool];
@@ -148,7 +162,7 @@ final class PoolTable
                 position += Integer.BYTES;
                 final int length = names.keyLength(pool);
                 buffer.putByte(position++, (byte) length);
-                buffer.putBytes(position, keys, AsciiIdIndex.keyOffset(pool), length);
+                AsciiIdIndex.putAscii(buffer, position, keys, AsciiIdIndex.keyOffset(pool), length);
                 position += length;
                 buffer.putInt(position, size, ORDER);
                 position += Integer.BYTES;
@@ -191,19 +205,19 @@ final class PoolTable
 
         final int poolCount = buffer.getInt(position, ORDER);
         position += Integer.BYTES;
-        final byte[] name = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+        final long[] name = new long[AsciiIdIndex.WORDS];
         for (int i = 0; i < poolCount; i++)
         {
             final int pool = buffer.getInt(position, ORDER);
             position += Integer.BYTES;
-            final int length = buffer.getByte(position++);
-            buffer.getBytes(position, name, 0, length);
-            position += length;
+            final int byteLength = buffer.getByte(position++);
+            final int length = AsciiIdIndex.getAscii(buffer, position, byteLength, name, 0);
+            position += Math.max(0, byteLength);
             final int size = buffer.getInt(position, ORDER);
             position += Integer.BYTES;
 
-            final int hash = names.hash(name, 0, length);
-            if (pool < 0 || pool >= highWater || hash < 0 || size <= 0 || size > maxMembers ||
+            final int hash = length < 0 ? 0 : names.hash(name, 0, length);
+            if (pool < 0 || pool >= highWater || length < 0 || size <= 0 || size > maxMembers ||
                 names.find(name, 0, length, hash) >= 0)
             {
                 throw new IllegalArgumentException("snapshot has an invalid pool");
