@@ -2,6 +2,7 @@ package io.ripple.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.ExcerptContext;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -97,6 +98,47 @@ public final class JournalReader implements AutoCloseable
     public JournalReader toEnd()
     {
         tailer.toEnd();
+        return this;
+    }
+
+    /**
+     * Move back from the current end so that the last {@code count} excerpts are the next ones read.
+     *
+     * @param count how many of the last excerpts to read; 0 for none (the end).
+     * @return this for a fluent API.
+     */
+    public JournalReader toLastRecords(final int count)
+    {
+        if (count <= 0)
+        {
+            tailer.toEnd();
+            return this;
+        }
+
+        tailer.direction(TailerDirection.BACKWARD).toEnd();
+        long firstIndex = -1;
+        for (int i = 0; i < count; i++)
+        {
+            try (DocumentContext context = tailer.readingDocument())
+            {
+                if (!context.isPresent())
+                {
+                    break;
+                }
+                firstIndex = context.index();
+            }
+        }
+
+        tailer.direction(TailerDirection.FORWARD);
+        if (firstIndex < 0)
+        {
+            tailer.toStart();
+        }
+        else
+        {
+            tailer.moveToIndex(firstIndex);
+        }
+
         return this;
     }
 

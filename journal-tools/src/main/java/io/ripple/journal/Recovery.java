@@ -40,7 +40,7 @@ public final class Recovery
      */
     public static RecoveredState recover(final Path dir, final EngineConfig config)
     {
-        return recover(dir, config, true, ReplayObserver.NONE, null);
+        return recover(dir, config, true, ReplayObserver.NONE, null, ResponseSink.NO_OP);
     }
 
     /**
@@ -51,6 +51,8 @@ public final class Recovery
      * @param useSnapshots false to replay the whole journal into an empty engine.
      * @param observer     watches every event and answer replayed, and may stop the replay.
      * @param progress     called with the number of records read about every 65,536 records, or null.
+     * @param replaySink   receives the dispatcher's answers during the replay, {@link ResponseSink#NO_OP} to drop
+     *                     them; the recovered dispatcher keeps it.
      * @return the recovered state.
      * @throws JournalDirectoryException if the directory is not a Ripple journal.
      */
@@ -59,13 +61,14 @@ public final class Recovery
         final EngineConfig config,
         final boolean useSnapshots,
         final ReplayObserver observer,
-        final LongConsumer progress)
+        final LongConsumer progress,
+        final ResponseSink replaySink)
     {
         if (!Files.exists(dir) || isEmptyDirectory(dir))
         {
             LOGGER.info("No journal in {}: starting with an empty engine", dir);
             return new RecoveredState(
-                new EngineCommandDispatcher(config, ResponseSink.NO_OP), null, -1, 0, -1, -1, 0, 0, 0, 0, 0);
+                new EngineCommandDispatcher(config, replaySink), null, -1, 0, -1, -1, 0, 0, 0, 0, 0);
         }
 
         JournalDirectory.check(dir);
@@ -81,7 +84,7 @@ public final class Recovery
                 try
                 {
                     final Snapshot candidate = store.load(file);
-                    dispatcher = candidate.restore(ResponseSink.NO_OP);
+                    dispatcher = candidate.restore(replaySink);
                     snapshot = candidate;
                     break;
                 }
@@ -101,8 +104,9 @@ public final class Recovery
 
         if (null == dispatcher)
         {
-            dispatcher = new EngineCommandDispatcher(config, ResponseSink.NO_OP);
+            dispatcher = new EngineCommandDispatcher(config, replaySink);
         }
+        observer.onStart(dispatcher);
         final long snapshotIndex = null == snapshot ? -1 : snapshot.journalIndex();
 
         if (JournalRetention.cycleFiles(dir).isEmpty())

@@ -16,6 +16,15 @@ public interface ReplayObserver
     };
 
     /**
+     * The replay is about to start, with the dispatcher it will feed (restored from a snapshot or new).
+     *
+     * @param dispatcher the dispatcher; its engine may be read (not changed) from the other callbacks.
+     */
+    default void onStart(final EngineCommandDispatcher dispatcher)
+    {
+    }
+
+    /**
      * An event is about to be applied.
      *
      * @param index       Chronicle index of the record.

@@ -59,7 +59,7 @@ class CrashRecoveryTest
 
         final RecoveredState recovered = Recovery.recover(dir, CrashTestProcess.engineConfig());
         final RecoveredState wholeJournal = Recovery.recover(
-            dir, CrashTestProcess.engineConfig(), false, ReplayObserver.NONE, null);
+            dir, CrashTestProcess.engineConfig(), false, ReplayObserver.NONE, null, ResponseSink.NO_OP);
 
         // then: every reported event is in the journal and in the state, none twice
         final JournalContents journal = JournalContents.scan(dir);

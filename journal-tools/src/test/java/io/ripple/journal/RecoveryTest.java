@@ -76,7 +76,7 @@ class RecoveryTest
             {
                 journaledAnswers.add(bytes(buffer, offset, length));
             }
-        }, null);
+        }, null, ResponseSink.NO_OP);
         final RecoveredState replayedWithSink = replayInto(replaySink);
 
         // then
@@ -121,7 +121,8 @@ class RecoveryTest
 
         // when
         final RecoveredState fromSnapshot = Recovery.recover(dir, engineConfig);
-        final RecoveredState fromStart = Recovery.recover(dir, engineConfig, false, ReplayObserver.NONE, null);
+        final RecoveredState fromStart = Recovery.recover(
+            dir, engineConfig, false, ReplayObserver.NONE, null, ResponseSink.NO_OP);
 
         // then
         assertNotNull(fromSnapshot.snapshotPath());
@@ -211,13 +212,7 @@ class RecoveryTest
 
     private RecoveredState replayInto(final CapturingSink sink)
     {
-        final RecoveredState recovered = Recovery.recover(dir, engineConfig, false, ReplayObserver.NONE, null);
-        final EngineCommandDispatcher dispatcher = new EngineCommandDispatcher(engineConfig, sink);
-        try (JournalReader reader = JournalReader.open(dir))
-        {
-            new JournalReplayer(dispatcher, ReplayObserver.NONE).replay(reader, null);
-        }
-        return recovered;
+        return Recovery.recover(dir, engineConfig, false, ReplayObserver.NONE, null, sink);
     }
 
     static byte[] state(final CoordinationEngine engine)

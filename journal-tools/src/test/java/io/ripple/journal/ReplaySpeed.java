@@ -60,7 +60,8 @@ public final class ReplaySpeed
 
         for (int run = 0; run < 5; run++)
         {
-            final RecoveredState state = Recovery.recover(dir, config, false, ReplayObserver.NONE, null);
+            final RecoveredState state = Recovery.recover(
+                dir, config, false, ReplayObserver.NONE, null, ResponseSink.NO_OP);
             System.out.printf("run %d: replayed %,d events in %,d ms: %,.0f events/s%n",
                 run, state.eventsReplayed(), state.replayNs() / 1_000_000,
                 state.eventsReplayed() * 1e9 / state.replayNs());

@@ -1,5 +1,6 @@
 package io.ripple.gateway.cli;
 
+import io.ripple.tools.journal.JournalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = RippleVersion.class,
     description = "Ripple: a low-latency coordination engine for fleets of software agents.",
     subcommands = {
-        CommandLine.HelpCommand.class
+        CommandLine.HelpCommand.class,
+        JournalCommand.class
     })
 public final class RippleMain implements Runnable
 {
