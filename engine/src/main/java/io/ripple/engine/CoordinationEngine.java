@@ -53,12 +53,7 @@ public final class CoordinationEngine
     static final long WARNED_BIT = 1L << 8;
     static final long HISTORY_UNORDERED_BIT = 1L << 9;
 
-    static final int HISTORY_ENTRY_LONGS = 4;
-    static final int HISTORY_VALUE = 1;
-    static final int HISTORY_CONFIDENCE = 2;
-    static final int HISTORY_META = 3;
-    static final int INITIAL_HISTORY_ENTRIES = 4;
-    private static final int HISTORY_TYPE_SHIFT = 40;
+    static final int INITIAL_HISTORY_ENTRIES = HistoryRing.INITIAL_ENTRIES;
 
     static final byte FREE = 0;
     static final byte LIVE = 1;
@@ -272,7 +267,7 @@ public final class CoordinationEngine
         blocks[offset + INVERSE_TTL] = Double.doubleToRawLongBits(1.0 / ttlNs);
         blocks[base + FLAGS] |= 1L << typeId;
 
-        appendHistory(slot, timestampNs, typeId, value, confidence, ttlMs);
+        appendHistory(slot, timestampNs, typeId, value);
         metrics.signalsByType[typeId]++;
 
         if (typeId == LOAD)
@@ -339,15 +334,12 @@ public final class CoordinationEngine
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final long[] nameWords = pools.names.scratch;
-        final int poolLength = pools.names.pack(poolName);
-        if (poolLength < 0)
+        int pool = pools.lookup(poolName);
+        if (pool == PoolTable.INVALID_NAME)
         {
             return reject(ErrorCode.INVALID_POOL_NAME);
         }
 
-        final int poolHash = pools.names.hash(nameWords, 0, poolLength);
-        int pool = pools.find(nameWords, 0, poolLength, poolHash);
         if (pool < 0 ? !pools.hasRoom() : pools.isFull(pool))
         {
             return reject(ErrorCode.POOL_CAPACITY_EXCEEDED);
@@ -375,7 +367,7 @@ public final class CoordinationEngine
 
         if (pool < 0)
         {
-            pool = pools.create(nameWords, 0, poolLength, poolHash);
+            pool = pools.createLookedUp();
         }
 
         pools.addMember(pool, slot);
@@ -402,17 +394,10 @@ public final class CoordinationEngine
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final long[] nameWords = pools.names.scratch;
-        final int poolLength = pools.names.pack(poolName);
-        if (poolLength < 0)
-        {
-            return reject(ErrorCode.INVALID_POOL_NAME);
-        }
-
-        final int pool = pools.find(nameWords, 0, poolLength, pools.names.hash(nameWords, 0, poolLength));
+        final int pool = pools.lookup(poolName);
         if (pool < 0)
         {
-            return reject(ErrorCode.UNKNOWN_POOL);
+            return reject(pool == PoolTable.INVALID_NAME ? ErrorCode.INVALID_POOL_NAME : ErrorCode.UNKNOWN_POOL);
         }
 
         if (slot < 0 || slotStates[slot] != LIVE || !isMember(slot, pool))
@@ -777,7 +762,7 @@ public final class CoordinationEngine
             if (state != FREE)
             {
                 length += Integer.BYTES + 2 + agentIndex.keyLength(slot) + BLOCK_LONGS * Long.BYTES + Integer.BYTES +
-                    (long) historyCounts[slot] * HISTORY_ENTRY_LONGS * Long.BYTES;
+                    (long) historyCounts[slot] * HistoryRing.ENTRY_BYTES;
             }
         }
         length += pools.encodedLength() + profiles.encodedLength();
@@ -906,11 +891,6 @@ public final class CoordinationEngine
         }
 
         return engine;
-    }
-
-    static int historyType(final long meta)
-    {
-        return (int) (meta >>> HISTORY_TYPE_SHIFT);
     }
 
     private ErrorCode reject(final ErrorCode error)
@@ -1154,23 +1134,17 @@ public final class CoordinationEngine
         }
     }
 
-    private void appendHistory(
-        final int slot,
-        final long timestampNs,
-        final int typeId,
-        final double value,
-        final double confidence,
-        final long ttlMs)
+    private void appendHistory(final int slot, final long timestampNs, final int typeId, final double value)
     {
         long[] history = histories[slot];
         final int count = historyCounts[slot];
         int head = historyHeads[slot];
-        int entries = null == history ? 0 : history.length / HISTORY_ENTRY_LONGS;
+        int entries = null == history ? 0 : HistoryRing.entries(history);
 
         if (count > 0)
         {
             final int newest = (head == 0 ? entries : head) - 1;
-            if (timestampNs < history[newest * HISTORY_ENTRY_LONGS])
+            if (timestampNs < history[newest * HistoryRing.ENTRY_LONGS])
             {
                 blocks[slot * BLOCK_LONGS + FLAGS] |= HISTORY_UNORDERED_BIT;
             }
@@ -1179,17 +1153,15 @@ public final class CoordinationEngine
         if (count == entries && entries < historySize)
         {
             entries = Math.min(historySize, Math.max(INITIAL_HISTORY_ENTRIES, entries * 2));
-            history = null == history ?
-                new long[entries * HISTORY_ENTRY_LONGS] : Arrays.copyOf(history, entries * HISTORY_ENTRY_LONGS);
+            history = HistoryRing.grow(history, count, entries);
             histories[slot] = history;
             head = count;
         }
 
-        final int base = head * HISTORY_ENTRY_LONGS;
+        final int base = head * HistoryRing.ENTRY_LONGS;
         history[base] = timestampNs;
-        history[base + HISTORY_VALUE] = Double.doubleToRawLongBits(value);
-        history[base + HISTORY_CONFIDENCE] = Double.doubleToRawLongBits(confidence);
-        history[base + HISTORY_META] = ttlMs | ((long) typeId << HISTORY_TYPE_SHIFT);
+        history[base + HistoryRing.VALUE] = Double.doubleToRawLongBits(value);
+        HistoryRing.setType(history, entries, head, typeId);
 
         historyHeads[slot] = ++head == entries ? 0 : head;
         if (count < entries)
@@ -1555,9 +1527,8 @@ public final class CoordinationEngine
             double load = (present & 1) != 0 ? signalScore(blocks, base, nowNs, true, neutral) : NEUTRAL_SCORE;
             if (inFlight != 0 && scoringPenalised)
             {
-                final double[] factors = scoringFactors;
-                load *= inFlight < factors.length ?
-                    factors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight);
+                load *= inFlight < ProfileTable.FACTOR_RADIX ?
+                    scoringFactors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight);
             }
             total += loadWeight * (load - NEUTRAL_SCORE);
         }
@@ -1606,11 +1577,11 @@ public final class CoordinationEngine
         final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
         if (neutral)
         {
-            final double decay = FastDecay.expNeg(3.0 * x);
+            final double decay = FastDecay.expNegLive(3.0 * x);
             return NEUTRAL_SCORE + (isLoad ? NEUTRAL_SCORE - value : value - NEUTRAL_SCORE) * confidence * decay;
         }
 
-        final double decay = FastDecay.expNeg(x);
+        final double decay = FastDecay.expNegLive(x);
         return isLoad ? 1.0 - value * confidence * decay : value * confidence * decay;
     }
 
@@ -1692,9 +1663,8 @@ public final class CoordinationEngine
         if (count > 0)
         {
             final long[] history = histories[slot];
-            final int entries = history.length / HISTORY_ENTRY_LONGS;
-            final int head = historyHeads[slot];
-            int entry = head - count;
+            final int entries = HistoryRing.entries(history);
+            int entry = historyHeads[slot] - count;
             if (entry < 0)
             {
                 entry += entries;
@@ -1702,12 +1672,11 @@ public final class CoordinationEngine
 
             for (int i = 0; i < count; i++)
             {
-                final int base = entry * HISTORY_ENTRY_LONGS;
-                for (int j = 0; j < HISTORY_ENTRY_LONGS; j++)
-                {
-                    buffer.putLong(position, history[base + j], ORDER);
-                    position += Long.BYTES;
-                }
+                final int base = entry * HistoryRing.ENTRY_LONGS;
+                buffer.putLong(position, history[base], ORDER);
+                buffer.putLong(position + Long.BYTES, history[base + HistoryRing.VALUE], ORDER);
+                buffer.putByte(position + 2 * Long.BYTES, (byte) HistoryRing.type(history, entries, entry));
+                position += HistoryRing.ENTRY_BYTES;
                 if (++entry == entries)
                 {
                     entry = 0;
@@ -1739,11 +1708,19 @@ public final class CoordinationEngine
             }
             entries = Math.min(entries, historySize);
 
-            final long[] history = new long[entries * HISTORY_ENTRY_LONGS];
-            for (int i = 0, n = count * HISTORY_ENTRY_LONGS; i < n; i++)
+            final long[] history = HistoryRing.allocate(entries);
+            for (int entry = 0; entry < count; entry++)
             {
-                history[i] = buffer.getLong(position, ORDER);
-                position += Long.BYTES;
+                final int type = buffer.getByte(position + 2 * Long.BYTES);
+                if (type < 0 || type >= SignalType.COUNT)
+                {
+                    throw new IllegalArgumentException("snapshot has a history entry of type " + type);
+                }
+                history[entry * HistoryRing.ENTRY_LONGS] = buffer.getLong(position, ORDER);
+                history[entry * HistoryRing.ENTRY_LONGS + HistoryRing.VALUE] =
+                    buffer.getLong(position + Long.BYTES, ORDER);
+                HistoryRing.setType(history, entries, entry, type);
+                position += HistoryRing.ENTRY_BYTES;
             }
             histories[slot] = history;
             historyHeads[slot] = count == entries ? 0 : count;

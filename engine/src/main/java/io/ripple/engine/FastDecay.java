@@ -68,6 +68,21 @@ public final class FastDecay
     }
 
     /**
+     * Compute {@code exp(-x)} for the decay of a live signal, without range checks.
+     *
+     * @param x in [0, {@link #TABLE_LIMIT}]; anything else is undefined.
+     * @return {@code exp(-x)}, bit for bit the same as {@link #expNeg(double)}.
+     */
+    static double expNegLive(final double x)
+    {
+        final double scaled = x * STEPS_PER_UNIT;
+        final int index = (int) scaled;
+        final double r = (scaled - index) * STEP;
+
+        return TABLE[index] * (1.0 - r * (1.0 - r * (0.5 - r * SIXTH)));
+    }
+
+    /**
      * Compute {@code exp(-x)} for any non-negative {@code x}, splitting off the whole part with a second table. The
      * result is within a few ulps of the exact value; it underflows to 0 beyond {@code x = 745}.
      *

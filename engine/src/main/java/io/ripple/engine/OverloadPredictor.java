@@ -7,12 +7,13 @@ package io.ripple.engine;
  * their arrival order), keeps the first ten, sorts those oldest first (again stable), and fits a least-squares line
  * of value against time since the first. This class reproduces that choice exactly, ties included. When the
  * agent's history is in timestamp order, as it is whenever event times do not go backwards, the ten newest LOAD
- * signals in arrival order are the answer unless the next older LOAD signal shares the tenth's timestamp; otherwise,
- * and in that tie, the ring is walked keeping the ten best by (timestamp descending, arrival ascending) in a small
- * insertion array.
+ * signals in arrival order are the answer unless the next older LOAD signal shares the tenth's timestamp, and they are
+ * fitted in the same pass that finds them; otherwise, and in that tie, the ring is walked keeping the ten best by
+ * (timestamp descending, arrival ascending) in a small insertion array.
  * <p>
- * The line is fitted with time in nanoseconds, which are exact in a double, rather than in seconds: the slope
- * scales and the prediction is the same to within rounding (about 1e-15 relative).
+ * The line is fitted with time in nanoseconds, which are exact in a double, rather than in seconds, and from a
+ * different origin: the slope scales, the fit is unchanged by the shift, and the prediction is the same to within
+ * rounding (about 1e-15 relative).
  */
 final class OverloadPredictor
 {
@@ -20,9 +21,8 @@ final class OverloadPredictor
     static final int MIN_SAMPLES = 3;
 
     private static final int LOAD = SignalType.LOAD.id();
-    private static final int ENTRY = CoordinationEngine.HISTORY_ENTRY_LONGS;
-    private static final int META = CoordinationEngine.HISTORY_META;
-    private static final int VALUE = CoordinationEngine.HISTORY_VALUE;
+    private static final int ENTRY = HistoryRing.ENTRY_LONGS;
+    private static final int VALUE = HistoryRing.VALUE;
     private static final double NANOS_PER_MILLI = 1e6;
 
     private final long[] timestamps = new long[MAX_SAMPLES];
@@ -38,7 +38,7 @@ final class OverloadPredictor
     /**
      * Predict from a history ring.
      *
-     * @param history   ring of entries of {@link CoordinationEngine#HISTORY_ENTRY_LONGS} longs, may be null.
+     * @param history   ring laid out as {@link HistoryRing} describes, may be null.
      * @param head      index of the entry after the newest.
      * @param count     number of entries in the ring.
      * @param ordered   true if the entries are in non-decreasing timestamp order.
@@ -53,14 +53,86 @@ final class OverloadPredictor
         final long horizonMs,
         final double threshold)
     {
-        int kept = 0;
-        if (null != history && count > 0)
+        if (null == history || count == 0)
         {
-            kept = ordered ? newestInOrder(history, head, count) : -1;
-            if (kept < 0)
+            notEnough(0);
+            return;
+        }
+
+        if (ordered && fitNewestInOrder(history, head, count, horizonMs, threshold))
+        {
+            return;
+        }
+
+        final int kept = bestByTimestamp(history, head, count, ordered);
+        if (kept < MIN_SAMPLES)
+        {
+            notEnough(kept);
+            return;
+        }
+
+        fit(kept, horizonMs, threshold);
+    }
+
+    private void notEnough(final int kept)
+    {
+        sampleCount = kept;
+        willOverload = false;
+        probability = 0.0;
+    }
+
+    /**
+     * Fit the newest LOAD signals of an ordered ring in one pass, with time measured back from the newest so that no
+     * second pass is needed: sums of x, y, x squared and xy give the centred sums directly, and the newest is the
+     * last point of the reference's order.
+     *
+     * @return false if a tie at the tenth signal needs {@link #bestByTimestamp(long[], int, int, boolean)}.
+     */
+    private boolean fitNewestInOrder(
+        final long[] history, final int head, final int count, final long horizonMs, final double threshold)
+    {
+        final int capacity = HistoryRing.entries(history);
+        int kept = 0;
+        long newest = 0;
+        long tenth = 0;
+        double newestValue = 0.0;
+        double sumX = 0.0;
+        double sumY = 0.0;
+        double sumXX = 0.0;
+        double sumXY = 0.0;
+        int entry = head;
+        for (int back = 0; back < count; back++)
+        {
+            entry = (entry == 0 ? capacity : entry) - 1;
+            final int base = entry * ENTRY;
+            if (HistoryRing.type(history, capacity, entry) != LOAD)
             {
-                kept = bestByTimestamp(history, head, count, ordered);
+                continue;
             }
+
+            final long timestamp = history[base];
+            if (kept == MAX_SAMPLES)
+            {
+                if (timestamp == tenth)
+                {
+                    return false;
+                }
+                break;
+            }
+
+            final double value = Double.longBitsToDouble(history[base + VALUE]);
+            if (kept == 0)
+            {
+                newest = timestamp;
+                newestValue = value;
+            }
+            final double x = (double) (timestamp - newest);
+            sumX += x;
+            sumY += value;
+            sumXX += x * x;
+            sumXY += x * value;
+            tenth = timestamp;
+            kept++;
         }
 
         sampleCount = kept;
@@ -68,58 +140,25 @@ final class OverloadPredictor
         {
             willOverload = false;
             probability = 0.0;
-            return;
+            return true;
         }
 
-        fit(kept, horizonMs, threshold);
-    }
-
-    /**
-     * Collect the newest LOAD signals of an ordered ring, oldest first, into {@link #xs} and {@link #ys}.
-     *
-     * @return the number kept, or -1 if a tie at the tenth needs {@link #bestByTimestamp(long[], int, int, boolean)}.
-     */
-    private int newestInOrder(final long[] history, final int head, final int count)
-    {
-        final int capacity = history.length / ENTRY;
-        final long[] timestamps = this.timestamps;
-        final double[] values = this.values;
-        int kept = 0;
-        int entry = head;
-        int back = 0;
-        while (back < count)
+        if (tenth == newest)
         {
-            entry = (entry == 0 ? capacity : entry) - 1;
-            back++;
-            final int base = entry * ENTRY;
-            if (CoordinationEngine.historyType(history[base + META]) == LOAD)
-            {
-                if (kept == MAX_SAMPLES)
-                {
-                    if (history[base] == timestamps[MAX_SAMPLES - 1])
-                    {
-                        return -1;
-                    }
-                    break;
-                }
-                timestamps[kept] = history[base];
-                values[kept] = Double.longBitsToDouble(history[base + VALUE]);
-                kept++;
-            }
+            willOverload = newestValue > threshold;
+            probability = newestValue;
+            return true;
         }
 
-        if (kept > 0)
-        {
-            final long first = timestamps[kept - 1];
-            for (int i = 0; i < kept; i++)
-            {
-                final int from = kept - 1 - i;
-                xs[i] = (double) (timestamps[from] - first);
-                ys[i] = values[from];
-            }
-        }
+        final double meanX = sumX / kept;
+        final double meanY = sumY / kept;
+        final double slope = (sumXY - sumX * meanY) / (sumXX - sumX * meanX);
+        double predicted = slope * (horizonMs * NANOS_PER_MILLI - meanX) + meanY;
+        predicted = Math.max(0.0, Math.min(1.0, predicted));
 
-        return kept;
+        willOverload = predicted > threshold;
+        probability = predicted;
+        return true;
     }
 
     /**
@@ -131,14 +170,14 @@ final class OverloadPredictor
         final long[] timestamps = this.timestamps;
         final int[] arrivals = this.arrivals;
         final double[] values = this.values;
-        final int capacity = history.length / ENTRY;
+        final int capacity = HistoryRing.entries(history);
         int kept = 0;
         int entry = head;
         for (int back = 0; back < count; back++)
         {
             entry = (entry == 0 ? capacity : entry) - 1;
             final int base = entry * ENTRY;
-            if (CoordinationEngine.historyType(history[base + META]) != LOAD)
+            if (HistoryRing.type(history, capacity, entry) != LOAD)
             {
                 continue;
             }

@@ -13,6 +13,11 @@ import java.util.Arrays;
  */
 final class PoolTable
 {
+    /**
+     * Answer of {@link #lookup(CharSequence)} for a name that is not a valid pool name.
+     */
+    static final int INVALID_NAME = -2;
+
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int INITIAL_MEMBERS = 8;
 
@@ -25,6 +30,8 @@ final class PoolTable
     private int freeCount;
     private int highWater;
     private int count;
+    private int lookedUpLength;
+    private int lookedUpHash;
 
     PoolTable(final int maxPools, final int maxMembers, final long seed)
     {
@@ -70,10 +77,35 @@ final class PoolTable
         return names.find(words, offset, length, hash);
     }
 
-    int create(final long[] words, final int offset, final int length, final int hash)
+    /**
+     * Validate and find a pool name, remembering it for {@link #createLookedUp()}.
+     *
+     * @param name pool name.
+     * @return the pool id, -1 if there is no such pool, or {@link #INVALID_NAME}.
+     */
+    int lookup(final CharSequence name)
+    {
+        final int length = names.pack(name);
+        if (length < 0)
+        {
+            return INVALID_NAME;
+        }
+
+        lookedUpLength = length;
+        lookedUpHash = names.hash(names.scratch, 0, length);
+        return names.find(names.scratch, 0, length, lookedUpHash);
+    }
+
+    /**
+     * Create the pool last given to {@link #lookup(CharSequence)}, which must have found none; call
+     * {@link #hasRoom()} first.
+     *
+     * @return the new pool's id.
+     */
+    int createLookedUp()
     {
         final int pool = freeCount > 0 ? freeIds[--freeCount] : highWater++;
-        names.put(pool, words, offset, length, hash);
+        names.put(pool, names.scratch, 0, lookedUpLength, lookedUpHash);
         if (null == members[pool])
         {
             members[pool] = new int[INITIAL_MEMBERS];

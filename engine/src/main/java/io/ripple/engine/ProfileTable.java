@@ -9,9 +9,9 @@ import java.nio.ByteOrder;
  * Named weight profiles: the built-in {@code default} and {@code reference}, and those defined by operators.
  * <p>
  * For each profile the weights are kept as given and normalised to sum to 1, and the in-flight load factors
- * {@code (1 - penalty)^n} are tabulated for small {@code n} with {@link StrictMath#pow(double, double)}, and computed
- * as {@code exp(-n * -ln(1 - penalty))} with {@link FastDecay#expNegWide(double)} beyond, so that they are computed
- * identically on every JVM and after a restore.
+ * {@code (1 - penalty)^n} are tabulated with {@link StrictMath#pow(double, double)} for each base-256 digit of
+ * {@code n}, so that any count below 2^32 costs at most four lookups and three multiplications, and the factor is
+ * computed identically on every JVM and after a restore.
  */
 final class ProfileTable
 {
@@ -20,7 +20,9 @@ final class ProfileTable
     static final int BUILT_IN_COUNT = 2;
     static final String DEFAULT_NAME = "default";
     static final String REFERENCE_NAME = "reference";
-    static final int FACTOR_TABLE_LENGTH = 1024;
+    static final int FACTOR_DIGIT_BITS = 8;
+    static final int FACTOR_DIGITS = 4;
+    static final int FACTOR_RADIX = 1 << FACTOR_DIGIT_BITS;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final double[] DEFAULT_WEIGHTS = { 0.25, 0.20, 0.20, 0.10, 0.10, 0.15 };
@@ -183,8 +185,28 @@ final class ProfileTable
     double inFlightFactor(final int profile, final long inFlight)
     {
         final double[] table = factors[profile];
-        return inFlight < FACTOR_TABLE_LENGTH ?
-            table[(int) inFlight] : FastDecay.expNegWide(inFlight * penaltyRates[profile]);
+        if (inFlight < FACTOR_RADIX)
+        {
+            return table[(int) inFlight];
+        }
+
+        if (inFlight >= 1L << (FACTOR_DIGIT_BITS * FACTOR_DIGITS))
+        {
+            return FastDecay.expNegWide(inFlight * penaltyRates[profile]);
+        }
+
+        final int mask = FACTOR_RADIX - 1;
+        double factor = table[(int) inFlight & mask] * table[FACTOR_RADIX + ((int) (inFlight >>> 8) & mask)];
+        if (inFlight >= 1L << 16)
+        {
+            factor *= table[2 * FACTOR_RADIX + ((int) (inFlight >>> 16) & mask)];
+            if (inFlight >= 1L << 24)
+            {
+                factor *= table[3 * FACTOR_RADIX + (int) (inFlight >>> 24)];
+            }
+        }
+
+        return factor;
     }
 
     int count()
@@ -284,11 +306,15 @@ final class ProfileTable
         normalise(newWeights, weights[id]);
         penalties[id] = penalty;
 
-        final double[] table = new double[FACTOR_TABLE_LENGTH];
+        final double[] table = new double[FACTOR_RADIX * FACTOR_DIGITS];
         final double base = 1.0 - penalty;
-        for (int n = 0; n < FACTOR_TABLE_LENGTH; n++)
+        for (int digit = 0; digit < FACTOR_DIGITS; digit++)
         {
-            table[n] = StrictMath.pow(base, n);
+            final double weight = (double) (1L << (FACTOR_DIGIT_BITS * digit));
+            for (int n = 0; n < FACTOR_RADIX; n++)
+            {
+                table[digit * FACTOR_RADIX + n] = StrictMath.pow(base, n * weight);
+            }
         }
         factors[id] = table;
         penaltyRates[id] = -StrictMath.log(base);

@@ -164,6 +164,31 @@ class ScoringTest
     }
 
     @Test
+    void shouldDecayLiveSignalsExactlyAsTheCheckedPath()
+    {
+        for (int i = 0; i <= 300_000; i++)
+        {
+            final double x = i * 1e-5;
+            assertEquals(FastDecay.expNeg(x), FastDecay.expNegLive(x), "x=" + x);
+        }
+        assertEquals(FastDecay.expNeg(3.0000000000000004), FastDecay.expNegLive(3.0000000000000004), 1e-15);
+    }
+
+    @Test
+    void shouldComputeInFlightFactorsForLargeCountsFromDigitTables()
+    {
+        final ProfileTable profiles = new ProfileTable(0, 1);
+        for (long n = 0; n < 3_000_000; n = n * 3 / 2 + 1)
+        {
+            final double exact = Math.pow(0.98, n);
+            assertEquals(exact, profiles.inFlightFactor(ProfileTable.DEFAULT_PROFILE, n), exact * 1e-13, "n=" + n);
+            assertTrue(profiles.inFlightFactor(ProfileTable.DEFAULT_PROFILE, n + 1) <
+                profiles.inFlightFactor(ProfileTable.DEFAULT_PROFILE, n) || exact == 0.0, "n=" + n);
+        }
+        assertEquals(1.0, profiles.inFlightFactor(ProfileTable.REFERENCE_PROFILE, 123_456_789L));
+    }
+
+    @Test
     void shouldDecayOverAWideRangeWithSmallRelativeError()
     {
         for (double x = 0.0; x < 700.0; x += 0.37)
