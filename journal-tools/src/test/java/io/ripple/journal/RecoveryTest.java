@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,6 +196,52 @@ class RecoveryTest
         // then
         assertEquals(2, snapshots.size());
         assertTrue(SnapshotStore.journalIndexOf(snapshots.get(0)) > SnapshotStore.journalIndexOf(snapshots.get(1)));
+    }
+
+    @Test
+    void shouldDeleteCycleFilesThatNoRetainedSnapshotNeeds() throws Exception
+    {
+        // given: two one-second cycles
+        final JournalConfig journalConfig = new JournalConfig().rollCycle("TEST_SECONDLY").retainedSnapshots(1);
+        final byte[] liveState;
+        final Path firstCycle;
+        try (LiveEngine live = new LiveEngine(dir, journalConfig, engineConfig))
+        {
+            final Workload workload = new Workload(19, 20, messages);
+            for (int i = 0; i < 100; i++)
+            {
+                live.apply(workload.timestampNs(), 1, messages.buffer, workload.next());
+            }
+            final long firstSecond = System.currentTimeMillis() / 1000;
+            while (System.currentTimeMillis() / 1000 == firstSecond)
+            {
+                Thread.sleep(20);
+            }
+            for (int i = 0; i < 100; i++)
+            {
+                live.apply(workload.timestampNs(), 1, messages.buffer, workload.next());
+            }
+            final List<Path> cycles = new ArrayList<>(JournalRetention.cycleFiles(dir));
+            cycles.sort(null);
+            assertEquals(2, cycles.size());
+            firstCycle = cycles.get(0);
+
+            // when
+            new SnapshotStore(dir, journalConfig).write(live.dispatcher, live.lastIndex(), workload.timestampNs());
+            for (int i = 0; i < 10; i++)
+            {
+                live.apply(workload.timestampNs(), 1, messages.buffer, workload.next());
+            }
+            liveState = state(live.dispatcher.engine());
+        }
+
+        // then
+        assertFalse(Files.exists(firstCycle));
+        assertTrue(Files.exists(JournalRetention.cycleFiles(dir).get(0)));
+        final RecoveredState recovered = Recovery.recover(dir, engineConfig);
+        assertNotNull(recovered.snapshotPath());
+        assertEquals(10, recovered.eventsReplayed());
+        assertArrayEquals(liveState, state(recovered.dispatcher().engine()));
     }
 
     @Test
