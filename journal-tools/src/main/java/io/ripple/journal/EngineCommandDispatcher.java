@@ -76,6 +76,8 @@ public final class EngineCommandDispatcher implements EngineListener
     private static final ErrorCode[] ENGINE_CODES = ErrorCode.values();
     private static final SignalType[] SIGNAL_TYPES = SignalType.values();
     private static final int WARNING_BUFFER_LENGTH = 512;
+    private static final int UNKNOWN_WEIGHT_TYPE = -1;
+    private static final int DUPLICATE_WEIGHT_TYPE = -2;
 
     private final CoordinationEngine engine;
     private final long warningHorizonMs;
@@ -414,28 +416,16 @@ public final class EngineCommandDispatcher implements EngineListener
 
         final SelectDecoder.WeightsDecoder weights = decoder.weights();
         int seenTypes = 0;
-        int weightIndex = 0;
-        while (weights.hasNext())
+        for (int weightIndex = 0; weights.hasNext(); weightIndex++)
         {
             weights.next();
-            final SignalType type = SignalType.get(weights.signalTypeRaw());
-            if (null == type)
+            seenTypes = addWeight(seenTypes, weights.signalTypeRaw());
+            if (seenTypes < 0)
             {
-                sendWireError(sessionId, correlationId, SelectDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
+                sendWeightError(sessionId, correlationId, SelectDecoder.TEMPLATE_ID, weightIndex, seenTypes);
                 return;
             }
-
-            final int typeBit = 1 << type.id();
-            if (0 != (seenTypes & typeBit))
-            {
-                sendWireError(sessionId, correlationId, SelectDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
-                return;
-            }
-            seenTypes |= typeBit;
-            request.weight(type, weights.weight());
-            weightIndex++;
+            request.weight(SignalType.get(weights.signalTypeRaw()), weights.weight());
         }
 
         final SelectDecoder.CandidatesDecoder candidates = decoder.candidates();
@@ -511,28 +501,16 @@ public final class EngineCommandDispatcher implements EngineListener
 
         final ScoresQueryDecoder.WeightsDecoder weights = decoder.weights();
         int seenTypes = 0;
-        int weightIndex = 0;
-        while (weights.hasNext())
+        for (int weightIndex = 0; weights.hasNext(); weightIndex++)
         {
             weights.next();
-            final SignalType type = SignalType.get(weights.signalTypeRaw());
-            if (null == type)
+            seenTypes = addWeight(seenTypes, weights.signalTypeRaw());
+            if (seenTypes < 0)
             {
-                sendWireError(sessionId, correlationId, ScoresQueryDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
+                sendWeightError(sessionId, correlationId, ScoresQueryDecoder.TEMPLATE_ID, weightIndex, seenTypes);
                 return;
             }
-
-            final int typeBit = 1 << type.id();
-            if (0 != (seenTypes & typeBit))
-            {
-                sendWireError(sessionId, correlationId, ScoresQueryDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
-                return;
-            }
-            seenTypes |= typeBit;
-            request.weight(type, weights.weight());
-            weightIndex++;
+            request.weight(SignalType.get(weights.signalTypeRaw()), weights.weight());
         }
 
         final ScoresQueryDecoder.AgentsDecoder agents = decoder.agents();
@@ -877,6 +855,38 @@ public final class EngineCommandDispatcher implements EngineListener
             countFraming(io.ripple.codecs.ErrorCode.MALFORMED_FRAME.value());
             sendWireError(sessionId, 0, TimerEventDecoder.TEMPLATE_ID, NULL_ITEM,
                 io.ripple.codecs.ErrorCode.MALFORMED_FRAME, "unknown timer kind");
+        }
+    }
+
+    /**
+     * Account for one inline weight: the bit of its type is added to the mask of types seen.
+     *
+     * @return the new mask, {@link #UNKNOWN_WEIGHT_TYPE} or {@link #DUPLICATE_WEIGHT_TYPE}.
+     */
+    private static int addWeight(final int seenTypes, final short typeRaw)
+    {
+        final SignalType type = SignalType.get(typeRaw);
+        if (null == type)
+        {
+            return UNKNOWN_WEIGHT_TYPE;
+        }
+
+        final int typeBit = 1 << type.id();
+        return 0 != (seenTypes & typeBit) ? DUPLICATE_WEIGHT_TYPE : seenTypes | typeBit;
+    }
+
+    private void sendWeightError(
+        final long sessionId, final long correlationId, final int templateId, final int weightIndex, final int reason)
+    {
+        if (UNKNOWN_WEIGHT_TYPE == reason)
+        {
+            sendWireError(sessionId, correlationId, templateId, weightIndex,
+                io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
+        }
+        else
+        {
+            sendWireError(sessionId, correlationId, templateId, weightIndex,
+                io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
         }
     }
 
