@@ -10,7 +10,6 @@ import io.ripple.codecs.ErrorEncoder;
 import io.ripple.codecs.HeartbeatDecoder;
 import io.ripple.codecs.JoinPoolDecoder;
 import io.ripple.codecs.LeavePoolDecoder;
-import io.ripple.codecs.MessageHeaderDecoder;
 import io.ripple.codecs.MessageHeaderEncoder;
 import io.ripple.codecs.MetricsQueryDecoder;
 import io.ripple.codecs.MetricsSnapshotEncoder;
@@ -84,7 +83,6 @@ public final class EngineCommandDispatcher implements EngineListener
     private ResponseSink sink;
 
     private final FrameChecker frameChecker = new FrameChecker();
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final SignalDecoder signalDecoder = new SignalDecoder();
     private final SignalBatchDecoder signalBatchDecoder = new SignalBatchDecoder();
     private final SelectDecoder selectDecoder = new SelectDecoder();
@@ -246,10 +244,9 @@ public final class EngineCommandDispatcher implements EngineListener
             return;
         }
 
-        headerDecoder.wrap(buffer, offset);
-        final int templateId = headerDecoder.templateId();
-        final int blockLength = headerDecoder.blockLength();
-        final int version = headerDecoder.version();
+        final int templateId = frameChecker.templateId();
+        final int blockLength = frameChecker.blockLength();
+        final int version = frameChecker.version();
         final int bodyOffset = offset + HEADER_LENGTH;
 
         switch (templateId)
