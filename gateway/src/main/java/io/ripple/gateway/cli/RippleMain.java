@@ -1,5 +1,6 @@
 package io.ripple.gateway.cli;
 
+import io.ripple.tools.journal.JournalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Ripple: a low-latency coordination engine for fleets of software agents.",
     subcommands = {
         io.ripple.tools.simulate.SimulateCommand.class,
+        JournalCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RippleMain implements Runnable
