@@ -1,0 +1,1853 @@
+package io.ripple.engine;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The coordination state machine: agents' signals in, routing decisions out.
+ * <p>
+ * <b>Threading.</b> Single-threaded: every method must be called from one thread at a time, with a happens-before
+ * edge between callers if the thread changes (the Disruptor's consumer sequence gives one). Nothing is locked and
+ * nothing is volatile.
+ * <p>
+ * <b>Time.</b> The engine never reads a clock. Every method takes the event's own {@code timestampNs} and uses it as
+ * <i>now</i>, so replaying the same events gives the same answers bit for bit. Times are expected not to go
+ * backwards; if they do, ages are clamped at zero and prediction falls back to a slower exact path.
+ * <p>
+ * <b>Errors.</b> Methods return null on success and an {@link ErrorCode} on rejection. A rejected event changes
+ * nothing except the rejection counter in {@link #metrics()}.
+ * <p>
+ * <b>Allocation.</b> Signals for known agents, selections, scores, state queries and predictions do not allocate.
+ * A new agent's history starts at {@value #INITIAL_HISTORY_ENTRIES} entries and doubles up to the configured history
+ * size, and a pool's member list doubles as it fills; slots of evicted agents keep their arrays for the next agent.
+ * <p>
+ * <b>Layout.</b> Agents are interned into dense slots. Each slot owns a block of {@value #BLOCK_LONGS} longs holding,
+ * for each signal type, the acceptance time, TTL, value, confidence and reciprocal TTL, then presence flags and the
+ * in-flight count, so scoring one agent reads four adjacent cache lines. Doubles are stored as their raw bits.
+ */
+public final class CoordinationEngine
+{
+    /**
+     * Longest TTL accepted: 24 hours.
+     */
+    public static final long MAX_TTL_MS = 24L * 60 * 60 * 1000;
+
+    /**
+     * Score of a type with no live signal, and of an agent the engine does not track.
+     */
+    public static final double NEUTRAL_SCORE = 0.5;
+
+    static final int BLOCK_LONGS = 32;
+    static final int TYPE_LONGS = 5;
+    static final int ACCEPTED_AT = 0;
+    static final int TTL_NS = 1;
+    static final int VALUE = 2;
+    static final int CONFIDENCE = 3;
+    static final int INVERSE_TTL = 4;
+    static final int FLAGS = 30;
+    static final int IN_FLIGHT = 31;
+    static final long PRESENT_BITS = 0x3F;
+    static final long WARNED_BIT = 1L << 8;
+    static final long HISTORY_UNORDERED_BIT = 1L << 9;
+
+    static final int HISTORY_ENTRY_LONGS = 4;
+    static final int HISTORY_VALUE = 1;
+    static final int HISTORY_CONFIDENCE = 2;
+    static final int HISTORY_META = 3;
+    static final int INITIAL_HISTORY_ENTRIES = 4;
+    private static final int HISTORY_TYPE_SHIFT = 40;
+
+    static final byte FREE = 0;
+    static final byte LIVE = 1;
+    static final byte DORMANT = 2;
+
+    private static final int LOAD = SignalType.LOAD.id();
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final int NONE = -1;
+    private static final int SNAPSHOT_MAGIC = 0x454C5052;
+    private static final byte SNAPSHOT_VERSION = 1;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private final EngineConfig config;
+    private final EngineListener listener;
+    private final EngineMetrics metrics = new EngineMetrics();
+    private final int capacity;
+    private final int historySize;
+    private final int maxCandidates;
+    private final int maxK;
+    private final int maxBatch;
+    private final int sweepBudget;
+    private final boolean overloadWarnings;
+    private final long warningHorizonMs;
+    private final double warningThreshold;
+
+    private final AsciiIdIndex agentIndex;
+    private final long[] blocks;
+    private final byte[] slotStates;
+    private final long[][] histories;
+    private final int[] historyHeads;
+    private final int[] historyCounts;
+    private final long[] poolMasks;
+    private final int poolWords;
+    private final int[] dormantPrev;
+    private final int[] dormantNext;
+    private final int[] freeSlots;
+    private final int[] selectEpochs;
+    private int dormantHead = NONE;
+    private int dormantTail = NONE;
+    private int freeCount;
+    private int highWater;
+    private int sweepCursor;
+    private int selectEpoch;
+
+    private final PoolTable pools;
+    private final ProfileTable profiles;
+
+    private final int[] candidateSlots;
+    private final double[] topScores;
+    private final int[] topIndexes;
+    private final int[] topSlots;
+    private final double[] inlineWeights = new double[SignalType.COUNT];
+    private final OverloadPredictor predictor = new OverloadPredictor();
+    private final AsciiIdView listenerView = new AsciiIdView();
+
+    private int scoringProfile;
+    private boolean scoringNeutral;
+    private double[] scoringWeights;
+
+    /**
+     * Build an engine with the default configuration and no listener.
+     */
+    public CoordinationEngine()
+    {
+        this(new EngineConfig(), EngineListener.NO_OP);
+    }
+
+    /**
+     * Build an engine, allocating every fixed-size structure up front.
+     *
+     * @param config   sizes and limits, validated and copied.
+     * @param listener receives overload warnings on the engine's thread; null for none.
+     * @throws IllegalArgumentException if the configuration is invalid.
+     */
+    public CoordinationEngine(final EngineConfig config, final EngineListener listener)
+    {
+        this.config = config.copy().validate();
+        this.listener = null == listener ? EngineListener.NO_OP : listener;
+
+        capacity = config.agentCapacity();
+        historySize = config.historySize();
+        maxCandidates = config.maxCandidates();
+        maxK = config.maxK();
+        maxBatch = config.maxBatch();
+        sweepBudget = config.sweepBudget();
+        overloadWarnings = config.overloadWarnings();
+        warningHorizonMs = config.warningHorizonMs();
+        warningThreshold = config.warningThreshold();
+
+        agentIndex = new AsciiIdIndex(capacity, config.hashSeed());
+        blocks = new long[capacity * BLOCK_LONGS];
+        slotStates = new byte[capacity];
+        histories = new long[capacity][];
+        historyHeads = new int[capacity];
+        historyCounts = new int[capacity];
+        poolWords = (config.maxPools() + 63) >>> 6;
+        poolMasks = new long[capacity * poolWords];
+        dormantPrev = new int[capacity];
+        dormantNext = new int[capacity];
+        freeSlots = new int[capacity];
+        selectEpochs = new int[capacity];
+
+        pools = new PoolTable(config.maxPools(), config.maxPoolMembers(), config.hashSeed() + 1);
+        profiles = new ProfileTable(config.maxProfiles(), config.hashSeed() + 2);
+
+        candidateSlots = new int[maxCandidates];
+        topScores = new double[maxK];
+        topIndexes = new int[maxK];
+        topSlots = new int[maxK];
+    }
+
+    /**
+     * Configuration the engine was built with.
+     *
+     * @return a copy of the configuration.
+     */
+    public EngineConfig config()
+    {
+        return config.copy();
+    }
+
+    /**
+     * Live counters, owned by the engine; read them on the engine's thread.
+     *
+     * @return the metrics.
+     */
+    public EngineMetrics metrics()
+    {
+        return metrics;
+    }
+
+    /**
+     * Apply a signal, given its type by wire id so that unknown ids are rejected rather than failing to decode.
+     *
+     * @param timestampNs event time, used as now and as the signal's acceptance time.
+     * @param agentId     agent id; a new agent is created.
+     * @param typeId      wire id of the {@link SignalType}.
+     * @param value       in [0, 1].
+     * @param confidence  in [0, 1].
+     * @param ttlMs       time-to-live, 1 ms to 24 h.
+     * @param traceId     caller's trace id; carried by the journal, not retained by the engine.
+     * @return null if accepted, else the reason.
+     * @see #onSignal(long, CharSequence, SignalType, double, double, long, long)
+     */
+    public ErrorCode onSignal(
+        final long timestampNs,
+        final CharSequence agentId,
+        final int typeId,
+        final double value,
+        final double confidence,
+        final long ttlMs,
+        final long traceId)
+    {
+        return onSignal(timestampNs, agentId, SignalType.get(typeId), value, confidence, ttlMs, traceId);
+    }
+
+    /**
+     * Apply a signal: it becomes the agent's current signal of its type, enters the agent's history ring, and a LOAD
+     * signal resets the agent's in-flight count and is checked for an overload warning.
+     * <p>
+     * Checks are made in this order: agent id, type, value (NaN, infinite, range), confidence (finite, range), TTL
+     * (positive, at most 24 h), then agent capacity.
+     *
+     * @param timestampNs event time, used as now and as the signal's acceptance time.
+     * @param agentId     agent id, 1 to 64 characters from {@code [A-Za-z0-9._:@/-]}; a new agent is created.
+     * @param type        signal type.
+     * @param value       in [0, 1].
+     * @param confidence  in [0, 1].
+     * @param ttlMs       time-to-live, 1 ms to 24 h.
+     * @param traceId     caller's trace id; carried by the journal, not retained by the engine.
+     * @return null if accepted, else the reason.
+     */
+    public ErrorCode onSignal(
+        final long timestampNs,
+        final CharSequence agentId,
+        final SignalType type,
+        final double value,
+        final double confidence,
+        final long ttlMs,
+        final long traceId)
+    {
+        final int hash = agentIndex.hash(agentId);
+        final ErrorCode error = validateSignal(hash, type, value, confidence, ttlMs);
+        if (null != error)
+        {
+            return reject(error);
+        }
+
+        final int slot = acquireAgent(agentId, hash);
+        if (slot < 0)
+        {
+            return reject(ErrorCode.AGENT_CAPACITY_EXCEEDED);
+        }
+
+        final int typeId = type.id();
+        final long ttlNs = ttlMs * NANOS_PER_MILLI;
+        final long[] blocks = this.blocks;
+        final int base = slot * BLOCK_LONGS;
+        final int offset = base + typeId * TYPE_LONGS;
+        blocks[offset + ACCEPTED_AT] = timestampNs;
+        blocks[offset + TTL_NS] = ttlNs;
+        blocks[offset + VALUE] = Double.doubleToRawLongBits(value);
+        blocks[offset + CONFIDENCE] = Double.doubleToRawLongBits(confidence);
+        blocks[offset + INVERSE_TTL] = Double.doubleToRawLongBits(1.0 / ttlNs);
+        blocks[base + FLAGS] |= 1L << typeId;
+
+        appendHistory(slot, timestampNs, typeId, value, confidence, ttlMs);
+        metrics.signalsByType[typeId]++;
+
+        if (typeId == LOAD)
+        {
+            blocks[base + IN_FLIGHT] = 0;
+            if (overloadWarnings)
+            {
+                checkOverload(timestampNs, slot);
+            }
+        }
+
+        return null;
+    }
+
+    /**
+     * Make an agent known without a signal, so that it keeps its in-flight count and can be queried. Like any agent
+     * it is evicted by a sweep while it has no live signal and no pool. Registering a tracked agent does nothing.
+     *
+     * @param timestampNs event time.
+     * @param agentId     agent id.
+     * @return null on success, else {@link ErrorCode#INVALID_AGENT_ID} or
+     * {@link ErrorCode#AGENT_CAPACITY_EXCEEDED}.
+     */
+    public ErrorCode registerAgent(final long timestampNs, final CharSequence agentId)
+    {
+        final int hash = agentIndex.hash(agentId);
+        if (hash < 0)
+        {
+            return reject(ErrorCode.INVALID_AGENT_ID);
+        }
+
+        final int existing = agentIndex.find(agentId, hash);
+        if (existing < 0)
+        {
+            if (acquireAgent(agentId, hash) < 0)
+            {
+                return reject(ErrorCode.AGENT_CAPACITY_EXCEEDED);
+            }
+            metrics.registrations++;
+        }
+        else if (slotStates[existing] == DORMANT)
+        {
+            reviveDormant(existing);
+        }
+
+        return null;
+    }
+
+    /**
+     * Add an agent to a pool, creating the agent (as if registered) and the pool as needed. Joining a pool the agent
+     * is already in does nothing. A pool member is never evicted.
+     *
+     * @param timestampNs event time.
+     * @param agentId     agent id.
+     * @param poolName    pool name, 1 to 64 characters from {@code [A-Za-z0-9._:@/-]}.
+     * @return null on success, else the reason: {@link ErrorCode#INVALID_AGENT_ID},
+     * {@link ErrorCode#INVALID_POOL_NAME}, {@link ErrorCode#POOL_CAPACITY_EXCEEDED} (too many pools or members) or
+     * {@link ErrorCode#AGENT_CAPACITY_EXCEEDED}.
+     */
+    public ErrorCode joinPool(final long timestampNs, final CharSequence agentId, final CharSequence poolName)
+    {
+        final int hash = agentIndex.hash(agentId);
+        if (hash < 0)
+        {
+            return reject(ErrorCode.INVALID_AGENT_ID);
+        }
+
+        final int poolHash = pools.names.hash(poolName);
+        if (poolHash < 0)
+        {
+            return reject(ErrorCode.INVALID_POOL_NAME);
+        }
+
+        int pool = pools.names.find(poolName, poolHash);
+        if (pool < 0 ? !pools.hasRoom() : pools.isFull(pool))
+        {
+            return reject(ErrorCode.POOL_CAPACITY_EXCEEDED);
+        }
+
+        int slot = agentIndex.find(agentId, hash);
+        if (slot < 0 && !hasRoomForAgent())
+        {
+            return reject(ErrorCode.AGENT_CAPACITY_EXCEEDED);
+        }
+
+        if (pool >= 0 && slot >= 0 && slotStates[slot] == LIVE && isMember(slot, pool))
+        {
+            return null;
+        }
+
+        if (slot < 0)
+        {
+            slot = acquireAgent(agentId, hash);
+            metrics.registrations++;
+        }
+        else if (slotStates[slot] == DORMANT)
+        {
+            reviveDormant(slot);
+        }
+
+        if (pool < 0)
+        {
+            pool = pools.create(poolName, poolHash);
+        }
+
+        pools.addMember(pool, slot);
+        poolMasks[slot * poolWords + (pool >>> 6)] |= 1L << (pool & 63);
+
+        return null;
+    }
+
+    /**
+     * Remove an agent from a pool, keeping the join order of the others. The pool ceases to exist when its last
+     * member leaves. The agent becomes evictable if it has no other pool and no live signal.
+     *
+     * @param timestampNs event time.
+     * @param agentId     agent id.
+     * @param poolName    pool name.
+     * @return null on success, else {@link ErrorCode#INVALID_AGENT_ID}, {@link ErrorCode#INVALID_POOL_NAME},
+     * {@link ErrorCode#UNKNOWN_POOL} or {@link ErrorCode#NOT_IN_POOL}.
+     */
+    public ErrorCode leavePool(final long timestampNs, final CharSequence agentId, final CharSequence poolName)
+    {
+        final int hash = agentIndex.hash(agentId);
+        if (hash < 0)
+        {
+            return reject(ErrorCode.INVALID_AGENT_ID);
+        }
+
+        final int poolHash = pools.names.hash(poolName);
+        if (poolHash < 0)
+        {
+            return reject(ErrorCode.INVALID_POOL_NAME);
+        }
+
+        final int pool = pools.names.find(poolName, poolHash);
+        if (pool < 0)
+        {
+            return reject(ErrorCode.UNKNOWN_POOL);
+        }
+
+        final int slot = agentIndex.find(agentId, hash);
+        if (slot < 0 || slotStates[slot] != LIVE || !isMember(slot, pool))
+        {
+            return reject(ErrorCode.NOT_IN_POOL);
+        }
+
+        poolMasks[slot * poolWords + (pool >>> 6)] &= ~(1L << (pool & 63));
+        pools.removeMember(pool, slot);
+
+        return null;
+    }
+
+    /**
+     * Define or redefine an operator weight profile. The built-in {@code default} and {@code reference} cannot be
+     * redefined.
+     *
+     * @param timestampNs     event time.
+     * @param name            profile name, 1 to 64 characters from {@code [A-Za-z0-9._:@/-]}.
+     * @param model           scoring model.
+     * @param weights         six weights indexed by {@link SignalType#id()}: finite, non-negative, positive sum;
+     *                        copied.
+     * @param inFlightPenalty fraction of load score lost per selection in flight, in [0, 1).
+     * @return null on success, else {@link ErrorCode#INVALID_PROFILE}, {@link ErrorCode#INVALID_WEIGHTS} or
+     * {@link ErrorCode#PROFILE_CAPACITY_EXCEEDED}.
+     */
+    public ErrorCode defineProfile(
+        final long timestampNs,
+        final CharSequence name,
+        final ScoringModel model,
+        final double[] weights,
+        final double inFlightPenalty)
+    {
+        final ErrorCode error = profiles.define(name, model, weights, inFlightPenalty);
+        return null == error ? null : reject(error);
+    }
+
+    /**
+     * Choose the best k agents from explicit candidates or a pool, best first, and count one selection in flight for
+     * each chosen agent that the engine tracks.
+     * <p>
+     * Ties go to the candidate that comes first in the request (or in pool join order). k must lie between 1 and
+     * the number of candidates (or pool members), the engine's maximum k and the result's capacity. A candidate
+     * listed twice is considered once, so fewer than k agents may come back. Candidates the engine does not track
+     * score 0.5 everywhere, are not created, and carry no in-flight count.
+     *
+     * @param timestampNs event time, used as now for every score.
+     * @param request     candidates or pool, profile or weights, and k.
+     * @param result      where the answer is written; its capacity bounds k.
+     * @return null on success, else the reason: {@link ErrorCode#UNKNOWN_PROFILE},
+     * {@link ErrorCode#INVALID_WEIGHTS}, {@link ErrorCode#K_OUT_OF_RANGE}, {@link ErrorCode#INVALID_POOL_NAME},
+     * {@link ErrorCode#UNKNOWN_POOL}, {@link ErrorCode#EMPTY_CANDIDATES}, {@link ErrorCode#TOO_MANY_CANDIDATES} or
+     * {@link ErrorCode#INVALID_AGENT_ID} (see {@link SelectionResult#errorIndex()}).
+     */
+    public ErrorCode select(final long timestampNs, final SelectRequest request, final SelectionResult result)
+    {
+        final ScoreRows rows = result.rows;
+        rows.reset();
+
+        ErrorCode error = resolveScoring(request.options);
+        if (null == error)
+        {
+            final int k = request.k;
+            if (k < 1 || k > maxK || k > rows.capacity())
+            {
+                error = ErrorCode.K_OUT_OF_RANGE;
+            }
+            else if (request.poolLength != ScoringOptions.NOT_SET)
+            {
+                error = selectFromPool(timestampNs, request, k, rows);
+            }
+            else
+            {
+                error = selectFromCandidates(timestampNs, request.candidates, k, rows);
+            }
+        }
+
+        if (null != error)
+        {
+            return reject(error);
+        }
+
+        metrics.selections++;
+        return null;
+    }
+
+    /**
+     * Score a batch of agents, in request order. Agents the engine does not track score 0.5 and are not created.
+     *
+     * @param timestampNs event time, used as now.
+     * @param request     agents and profile or weights.
+     * @param result      where the rows are written.
+     * @return null on success, else {@link ErrorCode#UNKNOWN_PROFILE}, {@link ErrorCode#INVALID_WEIGHTS},
+     * {@link ErrorCode#BATCH_TOO_LARGE} or {@link ErrorCode#INVALID_AGENT_ID} (see {@link ScoresResult#errorIndex()}).
+     */
+    public ErrorCode scores(final long timestampNs, final ScoresRequest request, final ScoresResult result)
+    {
+        final ScoreRows rows = result.rows;
+        rows.reset();
+
+        final ErrorCode error = resolveScoring(request.options);
+        if (null != error)
+        {
+            return reject(error);
+        }
+
+        final AsciiIdList agents = request.agents;
+        final int count = agents.count();
+        if (count > maxBatch || count > agents.capacity() || count > rows.capacity())
+        {
+            return reject(ErrorCode.BATCH_TOO_LARGE);
+        }
+
+        if (!resolveIds(agents, rows))
+        {
+            return reject(ErrorCode.INVALID_AGENT_ID);
+        }
+
+        final byte[] ids = agents.bytes();
+        final byte[] rowIds = rows.idBytes();
+        for (int i = 0; i < count; i++)
+        {
+            final int slot = candidateSlots[i];
+            final int length = agents.length(i);
+            System.arraycopy(ids, AsciiIdList.offset(i), rowIds, ScoreRows.idOffset(i), length);
+            writeRow(rows, i, length, i, slot, slot >= 0 ? routingScore(slot, timestampNs) : NEUTRAL_SCORE,
+                timestampNs);
+        }
+        rows.count = count;
+        metrics.scoreQueries++;
+
+        return null;
+    }
+
+    /**
+     * Full state of one tracked agent, scored with the {@code default} profile.
+     *
+     * @param timestampNs event time, used as now for ages and scores.
+     * @param agentId     agent id.
+     * @param view        where the state is written.
+     * @return null on success, else {@link ErrorCode#INVALID_AGENT_ID} or {@link ErrorCode#UNKNOWN_AGENT}.
+     */
+    public ErrorCode agentState(final long timestampNs, final CharSequence agentId, final AgentStateView view)
+    {
+        return agentState(timestampNs, agentId, null, view);
+    }
+
+    /**
+     * Full state of one tracked agent: every current signal, scores under a profile, pools, in-flight count and
+     * history size.
+     *
+     * @param timestampNs event time, used as now for ages and scores.
+     * @param agentId     agent id.
+     * @param profileName profile to score with, null or empty for {@code default}.
+     * @param view        where the state is written.
+     * @return null on success, else {@link ErrorCode#INVALID_AGENT_ID}, {@link ErrorCode#UNKNOWN_PROFILE} or
+     * {@link ErrorCode#UNKNOWN_AGENT}.
+     */
+    public ErrorCode agentState(
+        final long timestampNs, final CharSequence agentId, final CharSequence profileName, final AgentStateView view)
+    {
+        final int hash = agentIndex.hash(agentId);
+        if (hash < 0)
+        {
+            return reject(ErrorCode.INVALID_AGENT_ID);
+        }
+
+        int profile = ProfileTable.DEFAULT_PROFILE;
+        if (null != profileName && profileName.length() > 0)
+        {
+            profile = profiles.find(profileName);
+            if (profile < 0)
+            {
+                return reject(ErrorCode.UNKNOWN_PROFILE);
+            }
+        }
+
+        final int slot = agentIndex.find(agentId, hash);
+        if (slot < 0 || slotStates[slot] != LIVE)
+        {
+            return reject(ErrorCode.UNKNOWN_AGENT);
+        }
+
+        scoringProfile = profile;
+        scoringNeutral = profiles.models[profile] == ScoringModel.NEUTRAL;
+        scoringWeights = profiles.weights[profile];
+        fillState(timestampNs, slot, view);
+        metrics.stateQueries++;
+
+        return null;
+    }
+
+    /**
+     * Predict whether an agent will be overloaded, with the reference service's algorithm: the agent's last 10 LOAD
+     * signals from its history (at least 3, else not overloaded with probability 0), a least-squares line of value
+     * against seconds since the first of them, extrapolated {@code horizonMs} beyond the last and clamped to [0, 1];
+     * if they all share one timestamp, the last value. An agent the engine has never seen, or whose history is
+     * empty, is not overloaded with probability 0; an evicted agent's history is still used.
+     *
+     * @param timestampNs event time.
+     * @param agentId     agent id.
+     * @param horizonMs   how far ahead to predict, positive.
+     * @param threshold   load above which the agent is overloaded, in [0, 1].
+     * @param out         where the prediction is written.
+     * @return null on success, else {@link ErrorCode#INVALID_AGENT_ID}, {@link ErrorCode#INVALID_HORIZON} or
+     * {@link ErrorCode#INVALID_THRESHOLD}.
+     */
+    public ErrorCode predictOverload(
+        final long timestampNs,
+        final CharSequence agentId,
+        final long horizonMs,
+        final double threshold,
+        final OverloadPrediction out)
+    {
+        final int hash = agentIndex.hash(agentId);
+        if (hash < 0)
+        {
+            return reject(ErrorCode.INVALID_AGENT_ID);
+        }
+
+        if (horizonMs <= 0)
+        {
+            return reject(ErrorCode.INVALID_HORIZON);
+        }
+
+        if (!(threshold >= 0.0 && threshold <= 1.0))
+        {
+            return reject(ErrorCode.INVALID_THRESHOLD);
+        }
+
+        final int slot = agentIndex.find(agentId, hash);
+        if (slot < 0)
+        {
+            out.set(false, 0.0, 0);
+        }
+        else
+        {
+            predict(slot, horizonMs, threshold);
+            out.set(predictor.willOverload, predictor.probability, predictor.sampleCount);
+        }
+        metrics.predictions++;
+
+        return null;
+    }
+
+    /**
+     * One bounded step of the expiry sweep: examine the next {@link EngineConfig#sweepBudget()} agent slots, drop
+     * signals whose age exceeds their TTL, and evict agents left with no live signal and no pool. The cursor carries
+     * over between calls, so successive timer events cover every slot in turn without ever stalling the ring.
+     * <p>
+     * An evicted agent stops being tracked (its in-flight count is dropped) but, as in the reference service, its
+     * signal history is kept for overload prediction until its slot is needed for a new agent, oldest eviction first.
+     *
+     * @param timestampNs event time, used as now.
+     * @return the number of signals expired plus agents evicted, 0 if there was nothing to do.
+     */
+    public int onTimer(final long timestampNs)
+    {
+        metrics.timerEvents++;
+        final int limit = highWater;
+        if (limit == 0)
+        {
+            return 0;
+        }
+
+        final byte[] slotStates = this.slotStates;
+        final int steps = Math.min(sweepBudget, limit);
+        int cursor = sweepCursor;
+        int work = 0;
+        for (int i = 0; i < steps; i++)
+        {
+            final int slot = cursor;
+            if (++cursor >= limit)
+            {
+                cursor = 0;
+            }
+
+            if (slotStates[slot] == LIVE)
+            {
+                work += sweepSlot(slot, timestampNs);
+            }
+        }
+        sweepCursor = cursor;
+
+        return work;
+    }
+
+    /**
+     * Sweep every slot once, as consecutive timer events would, for offline tools that replay a trace's sweep in
+     * one step. Not for the ring: its cost grows with the number of agents.
+     *
+     * @param timestampNs event time, used as now.
+     * @return the number of signals expired plus agents evicted.
+     */
+    public int sweepAll(final long timestampNs)
+    {
+        int work = 0;
+        int remaining = highWater;
+        do
+        {
+            work += onTimer(timestampNs);
+            remaining -= sweepBudget;
+        }
+        while (remaining > 0);
+
+        return work;
+    }
+
+    /**
+     * Is the agent tracked (live)?
+     *
+     * @param agentId agent id.
+     * @return true if tracked.
+     */
+    public boolean isTracked(final CharSequence agentId)
+    {
+        final int hash = agentIndex.hash(agentId);
+        if (hash < 0)
+        {
+            return false;
+        }
+
+        final int slot = agentIndex.find(agentId, hash);
+        return slot >= 0 && slotStates[slot] == LIVE;
+    }
+
+    /**
+     * Number of agents tracked.
+     *
+     * @return the count.
+     */
+    public int agentCount()
+    {
+        return metrics.agentsTracked;
+    }
+
+    /**
+     * Number of pools that exist.
+     *
+     * @return the count.
+     */
+    public int poolCount()
+    {
+        return pools.count();
+    }
+
+    /**
+     * Number of profiles, built-in included.
+     *
+     * @return the count.
+     */
+    public int profileCount()
+    {
+        return profiles.count();
+    }
+
+    /**
+     * Exact number of bytes {@link #writeSnapshot(MutableDirectBuffer, int)} will write now.
+     *
+     * @return the length in bytes.
+     */
+    public int snapshotLength()
+    {
+        long length = headerLength() + EngineMetrics.ENCODED_LENGTH;
+        length += Integer.BYTES * 5L + (long) freeCount * Integer.BYTES + (long) metrics.agentsDormant * Integer.BYTES;
+        for (int slot = 0; slot < highWater; slot++)
+        {
+            final byte state = slotStates[slot];
+            if (state != FREE)
+            {
+                length += Integer.BYTES + 2 + agentIndex.keyLength(slot) + Integer.BYTES +
+                    (long) historyCounts[slot] * HISTORY_ENTRY_LONGS * Long.BYTES;
+                if (state == LIVE)
+                {
+                    length += BLOCK_LONGS * Long.BYTES;
+                }
+            }
+        }
+        length += pools.encodedLength() + profiles.encodedLength();
+
+        if (length > Integer.MAX_VALUE)
+        {
+            throw new IllegalStateException("snapshot of " + length + " bytes exceeds 2 GiB");
+        }
+
+        return (int) length;
+    }
+
+    /**
+     * Write the complete state in the engine's binary snapshot format (version {@value #SNAPSHOT_VERSION}): the
+     * configuration, metrics, slot allocation, every agent's signals, in-flight count, pools and history, the pools
+     * in join order, the operator profiles and the sweep cursor. An engine restored with
+     * {@link #fromSnapshot(DirectBuffer, int, int, EngineListener)} answers every later event exactly as this one.
+     *
+     * @param buffer where to write, with at least {@link #snapshotLength()} bytes from offset.
+     * @param offset where to start.
+     * @return the number of bytes written.
+     */
+    public int writeSnapshot(final MutableDirectBuffer buffer, final int offset)
+    {
+        int position = writeHeader(buffer, offset);
+        position += metrics.encode(buffer, position);
+
+        buffer.putInt(position, highWater, ORDER);
+        buffer.putInt(position + 4, sweepCursor, ORDER);
+        buffer.putInt(position + 8, freeCount, ORDER);
+        position += 12;
+        for (int i = 0; i < freeCount; i++)
+        {
+            buffer.putInt(position, freeSlots[i], ORDER);
+            position += Integer.BYTES;
+        }
+
+        buffer.putInt(position, metrics.agentsDormant, ORDER);
+        position += Integer.BYTES;
+        for (int slot = dormantHead; slot != NONE; slot = dormantNext[slot])
+        {
+            buffer.putInt(position, slot, ORDER);
+            position += Integer.BYTES;
+        }
+
+        buffer.putInt(position, metrics.agentsTracked + metrics.agentsDormant, ORDER);
+        position += Integer.BYTES;
+        final byte[] keys = agentIndex.keys();
+        for (int slot = 0; slot < highWater; slot++)
+        {
+            final byte state = slotStates[slot];
+            if (state != FREE)
+            {
+                buffer.putInt(position, slot, ORDER);
+                buffer.putByte(position + 4, state);
+                final int length = agentIndex.keyLength(slot);
+                buffer.putByte(position + 5, (byte) length);
+                position += 6;
+                buffer.putBytes(position, keys, AsciiIdIndex.keyOffset(slot), length);
+                position += length;
+
+                if (state == LIVE)
+                {
+                    final int base = slot * BLOCK_LONGS;
+                    for (int i = 0; i < BLOCK_LONGS; i++)
+                    {
+                        buffer.putLong(position, blocks[base + i], ORDER);
+                        position += Long.BYTES;
+                    }
+                }
+
+                position += writeHistory(buffer, position, slot);
+            }
+        }
+
+        position += pools.encode(buffer, position);
+        position += profiles.encode(buffer, position);
+
+        return position - offset;
+    }
+
+    /**
+     * Build an engine from a snapshot written by {@link #writeSnapshot(MutableDirectBuffer, int)}. The engine takes
+     * its configuration from the snapshot.
+     *
+     * @param buffer   holding the snapshot.
+     * @param offset   where it starts.
+     * @param length   its length in bytes.
+     * @param listener for the new engine, null for none.
+     * @return the restored engine.
+     * @throws IllegalArgumentException if the bytes are not a valid snapshot of a supported version.
+     */
+    public static CoordinationEngine fromSnapshot(
+        final DirectBuffer buffer, final int offset, final int length, final EngineListener listener)
+    {
+        if (length < headerLength())
+        {
+            throw new IllegalArgumentException("snapshot too short: " + length);
+        }
+
+        if (buffer.getInt(offset, ORDER) != SNAPSHOT_MAGIC)
+        {
+            throw new IllegalArgumentException("not a Ripple engine snapshot");
+        }
+
+        final byte version = buffer.getByte(offset + 4);
+        if (version != SNAPSHOT_VERSION)
+        {
+            throw new IllegalArgumentException("unsupported snapshot version " + version);
+        }
+
+        final EngineConfig config = readConfig(buffer, offset);
+        final CoordinationEngine engine = new CoordinationEngine(config, listener);
+        try
+        {
+            final int read = engine.readState(buffer, offset + headerLength());
+            if (headerLength() + read != length)
+            {
+                throw new IllegalArgumentException("snapshot length " + length + " but " +
+                    (headerLength() + read) + " bytes were read");
+            }
+        }
+        catch (final IndexOutOfBoundsException ex)
+        {
+            throw new IllegalArgumentException("truncated snapshot", ex);
+        }
+
+        return engine;
+    }
+
+    static int historyType(final long meta)
+    {
+        return (int) (meta >>> HISTORY_TYPE_SHIFT);
+    }
+
+    private ErrorCode reject(final ErrorCode error)
+    {
+        metrics.rejectionsByCode[error.ordinal()]++;
+        return error;
+    }
+
+    private static ErrorCode validateSignal(
+        final int hash, final SignalType type, final double value, final double confidence, final long ttlMs)
+    {
+        if (hash < 0)
+        {
+            return ErrorCode.INVALID_AGENT_ID;
+        }
+
+        if (null == type)
+        {
+            return ErrorCode.UNKNOWN_SIGNAL_TYPE;
+        }
+
+        if (!(value >= 0.0 && value <= 1.0))
+        {
+            if (Double.isNaN(value))
+            {
+                return ErrorCode.VALUE_NAN;
+            }
+
+            return Double.isInfinite(value) ? ErrorCode.VALUE_INFINITE : ErrorCode.VALUE_OUT_OF_RANGE;
+        }
+
+        if (!(confidence >= 0.0 && confidence <= 1.0))
+        {
+            return Double.isNaN(confidence) || Double.isInfinite(confidence) ?
+                ErrorCode.CONFIDENCE_NOT_FINITE : ErrorCode.CONFIDENCE_OUT_OF_RANGE;
+        }
+
+        if (ttlMs <= 0)
+        {
+            return ErrorCode.TTL_NOT_POSITIVE;
+        }
+
+        return ttlMs > MAX_TTL_MS ? ErrorCode.TTL_TOO_LONG : null;
+    }
+
+    private boolean hasRoomForAgent()
+    {
+        return freeCount > 0 || highWater < capacity || dormantHead != NONE;
+    }
+
+    /**
+     * Find or create the slot of an agent about to be written, reviving it if it was evicted.
+     *
+     * @return the slot, or -1 if the engine is full.
+     */
+    private int acquireAgent(final CharSequence agentId, final int hash)
+    {
+        final int existing = agentIndex.find(agentId, hash);
+        if (existing >= 0)
+        {
+            if (slotStates[existing] == DORMANT)
+            {
+                reviveDormant(existing);
+            }
+            return existing;
+        }
+
+        final int slot;
+        if (freeCount > 0)
+        {
+            slot = freeSlots[--freeCount];
+        }
+        else if (highWater < capacity)
+        {
+            slot = highWater++;
+        }
+        else if (dormantHead != NONE)
+        {
+            slot = dormantHead;
+            unlinkDormant(slot);
+            agentIndex.remove(slot);
+            historyCounts[slot] = 0;
+            historyHeads[slot] = 0;
+            metrics.agentsDormant--;
+        }
+        else
+        {
+            return -1;
+        }
+
+        agentIndex.put(slot, agentId, hash);
+        slotStates[slot] = LIVE;
+        final int base = slot * BLOCK_LONGS;
+        blocks[base + FLAGS] = 0;
+        blocks[base + IN_FLIGHT] = 0;
+        metrics.agentsTracked++;
+
+        return slot;
+    }
+
+    private void reviveDormant(final int slot)
+    {
+        unlinkDormant(slot);
+        slotStates[slot] = LIVE;
+        metrics.agentsDormant--;
+        metrics.agentsTracked++;
+    }
+
+    private void unlinkDormant(final int slot)
+    {
+        final int prev = dormantPrev[slot];
+        final int next = dormantNext[slot];
+        if (prev == NONE)
+        {
+            dormantHead = next;
+        }
+        else
+        {
+            dormantNext[prev] = next;
+        }
+
+        if (next == NONE)
+        {
+            dormantTail = prev;
+        }
+        else
+        {
+            dormantPrev[next] = prev;
+        }
+    }
+
+    private void linkDormant(final int slot)
+    {
+        dormantPrev[slot] = dormantTail;
+        dormantNext[slot] = NONE;
+        if (dormantTail == NONE)
+        {
+            dormantHead = slot;
+        }
+        else
+        {
+            dormantNext[dormantTail] = slot;
+        }
+        dormantTail = slot;
+    }
+
+    private boolean isMember(final int slot, final int pool)
+    {
+        return (poolMasks[slot * poolWords + (pool >>> 6)] & (1L << (pool & 63))) != 0;
+    }
+
+    private boolean inNoPool(final int slot)
+    {
+        final int start = slot * poolWords;
+        for (int w = 0; w < poolWords; w++)
+        {
+            if (poolMasks[start + w] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int sweepSlot(final int slot, final long nowNs)
+    {
+        final long[] blocks = this.blocks;
+        final int base = slot * BLOCK_LONGS;
+        final long flags = blocks[base + FLAGS];
+        long present = flags & PRESENT_BITS;
+        int work = 0;
+        for (int type = 0; type < SignalType.COUNT; type++)
+        {
+            final long bit = 1L << type;
+            if ((present & bit) != 0)
+            {
+                final int offset = base + type * TYPE_LONGS;
+                if (nowNs - blocks[offset + ACCEPTED_AT] > blocks[offset + TTL_NS])
+                {
+                    present &= ~bit;
+                    metrics.expirations++;
+                    work++;
+                }
+            }
+        }
+        blocks[base + FLAGS] = (flags & ~PRESENT_BITS) | present;
+
+        if (present == 0 && inNoPool(slot))
+        {
+            evict(slot);
+            work++;
+        }
+
+        return work;
+    }
+
+    private void evict(final int slot)
+    {
+        final int base = slot * BLOCK_LONGS;
+        blocks[base + FLAGS] &= HISTORY_UNORDERED_BIT;
+        blocks[base + IN_FLIGHT] = 0;
+        metrics.evictions++;
+        metrics.agentsTracked--;
+
+        if (historyCounts[slot] > 0)
+        {
+            slotStates[slot] = DORMANT;
+            linkDormant(slot);
+            metrics.agentsDormant++;
+        }
+        else
+        {
+            slotStates[slot] = FREE;
+            agentIndex.remove(slot);
+            freeSlots[freeCount++] = slot;
+        }
+    }
+
+    private void appendHistory(
+        final int slot,
+        final long timestampNs,
+        final int typeId,
+        final double value,
+        final double confidence,
+        final long ttlMs)
+    {
+        long[] history = histories[slot];
+        final int count = historyCounts[slot];
+        int head = historyHeads[slot];
+        int entries = null == history ? 0 : history.length / HISTORY_ENTRY_LONGS;
+
+        if (count > 0)
+        {
+            final int newest = (head == 0 ? entries : head) - 1;
+            if (timestampNs < history[newest * HISTORY_ENTRY_LONGS])
+            {
+                blocks[slot * BLOCK_LONGS + FLAGS] |= HISTORY_UNORDERED_BIT;
+            }
+        }
+
+        if (count == entries && entries < historySize)
+        {
+            entries = Math.min(historySize, Math.max(INITIAL_HISTORY_ENTRIES, entries * 2));
+            history = null == history ?
+                new long[entries * HISTORY_ENTRY_LONGS] : Arrays.copyOf(history, entries * HISTORY_ENTRY_LONGS);
+            histories[slot] = history;
+            head = count;
+        }
+
+        final int base = head * HISTORY_ENTRY_LONGS;
+        history[base] = timestampNs;
+        history[base + HISTORY_VALUE] = Double.doubleToRawLongBits(value);
+        history[base + HISTORY_CONFIDENCE] = Double.doubleToRawLongBits(confidence);
+        history[base + HISTORY_META] = ttlMs | ((long) typeId << HISTORY_TYPE_SHIFT);
+
+        historyHeads[slot] = ++head == entries ? 0 : head;
+        if (count < entries)
+        {
+            historyCounts[slot] = count + 1;
+        }
+    }
+
+    private void predict(final int slot, final long horizonMs, final double threshold)
+    {
+        final boolean ordered = (blocks[slot * BLOCK_LONGS + FLAGS] & HISTORY_UNORDERED_BIT) == 0;
+        predictor.predict(histories[slot], historyHeads[slot], historyCounts[slot], ordered, horizonMs, threshold);
+    }
+
+    private void checkOverload(final long timestampNs, final int slot)
+    {
+        predict(slot, warningHorizonMs, warningThreshold);
+
+        final int flagsIndex = slot * BLOCK_LONGS + FLAGS;
+        final long flags = blocks[flagsIndex];
+        if (predictor.willOverload)
+        {
+            if ((flags & WARNED_BIT) == 0)
+            {
+                blocks[flagsIndex] = flags | WARNED_BIT;
+                metrics.warnings++;
+                listener.onOverloadWarning(
+                    timestampNs,
+                    listenerView.wrap(agentIndex.keys(), AsciiIdIndex.keyOffset(slot), agentIndex.keyLength(slot)),
+                    predictor.probability,
+                    warningThreshold);
+            }
+        }
+        else if ((flags & WARNED_BIT) != 0)
+        {
+            blocks[flagsIndex] = flags & ~WARNED_BIT;
+        }
+    }
+
+    private ErrorCode resolveScoring(final ScoringOptions options)
+    {
+        int profile = ProfileTable.DEFAULT_PROFILE;
+        if (options.profileLength != ScoringOptions.NOT_SET)
+        {
+            profile = profiles.find(options.profileBytes, 0, options.profileLength);
+            if (profile < 0)
+            {
+                return ErrorCode.UNKNOWN_PROFILE;
+            }
+        }
+
+        if (options.hasWeights)
+        {
+            if (options.weightsMalformed || !ProfileTable.validWeights(options.weights))
+            {
+                return ErrorCode.INVALID_WEIGHTS;
+            }
+            ProfileTable.normalise(options.weights, inlineWeights);
+            scoringWeights = inlineWeights;
+        }
+        else
+        {
+            scoringWeights = profiles.weights[profile];
+        }
+
+        scoringProfile = profile;
+        scoringNeutral = profiles.models[profile] == ScoringModel.NEUTRAL;
+
+        return null;
+    }
+
+    /**
+     * Validate and look up every id of a list into {@link #candidateSlots}, -1 for an agent not tracked.
+     *
+     * @return false if an id is invalid, with its index recorded in the rows.
+     */
+    private boolean resolveIds(final AsciiIdList ids, final ScoreRows rows)
+    {
+        final byte[] bytes = ids.bytes();
+        final int[] slots = candidateSlots;
+        final byte[] slotStates = this.slotStates;
+        final AsciiIdIndex agentIndex = this.agentIndex;
+        for (int i = 0, count = ids.count(); i < count; i++)
+        {
+            final int length = ids.length(i);
+            final int offset = AsciiIdList.offset(i);
+            final int hash = length < 0 ? -1 : agentIndex.hash(bytes, offset, length);
+            if (hash < 0)
+            {
+                rows.errorIndex = i;
+                return false;
+            }
+
+            final int slot = agentIndex.find(bytes, offset, length, hash);
+            slots[i] = slot >= 0 && slotStates[slot] == LIVE ? slot : -1;
+        }
+
+        return true;
+    }
+
+    private ErrorCode selectFromCandidates(
+        final long timestampNs, final AsciiIdList candidates, final int k, final ScoreRows rows)
+    {
+        final int count = candidates.count();
+        if (count == 0)
+        {
+            return ErrorCode.EMPTY_CANDIDATES;
+        }
+
+        if (count > maxCandidates || count > candidates.capacity())
+        {
+            return ErrorCode.TOO_MANY_CANDIDATES;
+        }
+
+        if (k > count)
+        {
+            return ErrorCode.K_OUT_OF_RANGE;
+        }
+
+        if (!resolveIds(candidates, rows))
+        {
+            return ErrorCode.INVALID_AGENT_ID;
+        }
+
+        final int epoch = nextSelectEpoch();
+        final int[] slots = candidateSlots;
+        final int[] selectEpochs = this.selectEpochs;
+        final double[] topScores = this.topScores;
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final int slot = slots[i];
+            final double score;
+            if (slot >= 0)
+            {
+                if (selectEpochs[slot] == epoch)
+                {
+                    continue;
+                }
+                selectEpochs[slot] = epoch;
+                score = routingScore(slot, timestampNs);
+            }
+            else
+            {
+                score = NEUTRAL_SCORE;
+            }
+
+            if (kept == k && !(score > topScores[k - 1]))
+            {
+                continue;
+            }
+
+            if (slot < 0 && isUntrackedDuplicate(candidates, i, kept))
+            {
+                continue;
+            }
+
+            kept = insertTop(kept, k, i, slot, score);
+        }
+
+        final byte[] ids = candidates.bytes();
+        final byte[] rowIds = rows.idBytes();
+        for (int rank = 0; rank < kept; rank++)
+        {
+            final int index = topIndexes[rank];
+            final int slot = topSlots[rank];
+            final int length = candidates.length(index);
+            System.arraycopy(ids, AsciiIdList.offset(index), rowIds, ScoreRows.idOffset(rank), length);
+            writeRow(rows, rank, length, index, slot, topScores[rank], timestampNs);
+        }
+        rows.count = kept;
+        countInFlight(rows, kept);
+
+        return null;
+    }
+
+    private ErrorCode selectFromPool(
+        final long timestampNs, final SelectRequest request, final int k, final ScoreRows rows)
+    {
+        final int nameLength = request.poolLength;
+        final int hash = nameLength < 0 ? -1 : pools.names.hash(request.poolBytes, 0, nameLength);
+        if (hash < 0)
+        {
+            return ErrorCode.INVALID_POOL_NAME;
+        }
+
+        final int pool = pools.names.find(request.poolBytes, 0, nameLength, hash);
+        if (pool < 0)
+        {
+            return ErrorCode.UNKNOWN_POOL;
+        }
+
+        final int[] members = pools.members[pool];
+        final int count = pools.memberCounts[pool];
+        if (k > count)
+        {
+            return ErrorCode.K_OUT_OF_RANGE;
+        }
+
+        final double[] topScores = this.topScores;
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final int slot = members[i];
+            final double score = routingScore(slot, timestampNs);
+            if (kept < k || score > topScores[k - 1])
+            {
+                kept = insertTop(kept, k, i, slot, score);
+            }
+        }
+
+        final byte[] rowIds = rows.idBytes();
+        for (int rank = 0; rank < kept; rank++)
+        {
+            final int slot = topSlots[rank];
+            final int length = agentIndex.copyKey(slot, rowIds, ScoreRows.idOffset(rank));
+            writeRow(rows, rank, length, topIndexes[rank], slot, topScores[rank], timestampNs);
+        }
+        rows.count = kept;
+        countInFlight(rows, kept);
+
+        return null;
+    }
+
+    private int insertTop(final int kept, final int k, final int index, final int slot, final double score)
+    {
+        final double[] topScores = this.topScores;
+        final int[] topIndexes = this.topIndexes;
+        final int[] topSlots = this.topSlots;
+        int position = Math.min(kept, k - 1) - 1;
+        while (position >= 0 && score > topScores[position])
+        {
+            topScores[position + 1] = topScores[position];
+            topIndexes[position + 1] = topIndexes[position];
+            topSlots[position + 1] = topSlots[position];
+            position--;
+        }
+        topScores[position + 1] = score;
+        topIndexes[position + 1] = index;
+        topSlots[position + 1] = slot;
+
+        return kept < k ? kept + 1 : kept;
+    }
+
+    private boolean isUntrackedDuplicate(final AsciiIdList candidates, final int index, final int kept)
+    {
+        for (int rank = 0; rank < kept; rank++)
+        {
+            if (topSlots[rank] < 0 && candidates.sameId(topIndexes[rank], index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int nextSelectEpoch()
+    {
+        if (++selectEpoch == Integer.MAX_VALUE)
+        {
+            Arrays.fill(selectEpochs, 0);
+            selectEpoch = 1;
+        }
+
+        return selectEpoch;
+    }
+
+    private void countInFlight(final ScoreRows rows, final int kept)
+    {
+        for (int rank = 0; rank < kept; rank++)
+        {
+            final int slot = topSlots[rank];
+            if (slot >= 0)
+            {
+                rows.inFlight(rank, ++blocks[slot * BLOCK_LONGS + IN_FLIGHT]);
+            }
+        }
+    }
+
+    private void writeRow(
+        final ScoreRows rows,
+        final int row,
+        final int idLength,
+        final int requestIndex,
+        final int slot,
+        final double routingScore,
+        final long nowNs)
+    {
+        if (slot < 0)
+        {
+            rows.row(row, idLength, requestIndex, routingScore, 0, false);
+            for (int type = 0; type < SignalType.COUNT; type++)
+            {
+                rows.typeScore(row, type, NEUTRAL_SCORE);
+            }
+            return;
+        }
+
+        final long inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
+        rows.row(row, idLength, requestIndex, routingScore, inFlight, true);
+        for (int type = 0; type < SignalType.COUNT; type++)
+        {
+            rows.typeScore(row, type, typeScore(slot, type, nowNs, scoringNeutral, scoringProfile));
+        }
+    }
+
+    /**
+     * Routing score of a tracked agent under the scoring chosen by {@link #resolveScoring(ScoringOptions)}:
+     * {@code 0.5 + sum(w * (s - 0.5))} with weights normalised to sum to 1, which equals {@code sum(w * s)} and lets
+     * types with no live signal or no weight be skipped.
+     */
+    private double routingScore(final int slot, final long nowNs)
+    {
+        final long[] blocks = this.blocks;
+        final double[] weights = scoringWeights;
+        final boolean neutral = scoringNeutral;
+        final int base = slot * BLOCK_LONGS;
+        final int present = (int) blocks[base + FLAGS];
+        final long inFlight = blocks[base + IN_FLIGHT];
+
+        double total = NEUTRAL_SCORE;
+        for (int type = 1; type < SignalType.COUNT; type++)
+        {
+            final double weight = weights[type];
+            if ((present & (1 << type)) != 0 && weight != 0.0)
+            {
+                final double score = signalScore(blocks, base + type * TYPE_LONGS, nowNs, false, neutral);
+                total += weight * (score - NEUTRAL_SCORE);
+            }
+        }
+
+        final double loadWeight = weights[LOAD];
+        if (loadWeight != 0.0)
+        {
+            double load = (present & 1) != 0 ? signalScore(blocks, base, nowNs, true, neutral) : NEUTRAL_SCORE;
+            if (inFlight != 0)
+            {
+                load *= profiles.inFlightFactor(scoringProfile, inFlight);
+            }
+            total += loadWeight * (load - NEUTRAL_SCORE);
+        }
+
+        return total < 0.0 ? 0.0 : (total > 1.0 ? 1.0 : total);
+    }
+
+    private double typeScore(final int slot, final int type, final long nowNs, final boolean neutral, final int profile)
+    {
+        final int base = slot * BLOCK_LONGS;
+        final boolean present = (blocks[base + FLAGS] & (1L << type)) != 0;
+        double score = present ?
+            signalScore(blocks, base + type * TYPE_LONGS, nowNs, type == LOAD, neutral) : NEUTRAL_SCORE;
+
+        if (type == LOAD)
+        {
+            final long inFlight = blocks[base + IN_FLIGHT];
+            if (inFlight != 0)
+            {
+                score *= profiles.inFlightFactor(profile, inFlight);
+            }
+        }
+
+        return score;
+    }
+
+    /**
+     * Score of one current signal, 0.5 once expired.
+     */
+    private static double signalScore(
+        final long[] blocks, final int offset, final long nowNs, final boolean isLoad, final boolean neutral)
+    {
+        long ageNs = nowNs - blocks[offset + ACCEPTED_AT];
+        if (ageNs < 0)
+        {
+            ageNs = 0;
+        }
+
+        if (ageNs > blocks[offset + TTL_NS])
+        {
+            return NEUTRAL_SCORE;
+        }
+
+        final double x = ageNs * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+        final double value = Double.longBitsToDouble(blocks[offset + VALUE]);
+        final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
+        if (neutral)
+        {
+            final double decay = FastDecay.expNeg(3.0 * x);
+            return NEUTRAL_SCORE + (isLoad ? NEUTRAL_SCORE - value : value - NEUTRAL_SCORE) * confidence * decay;
+        }
+
+        final double decay = FastDecay.expNeg(x);
+        return isLoad ? 1.0 - value * confidence * decay : value * confidence * decay;
+    }
+
+    private void fillState(final long nowNs, final int slot, final AgentStateView view)
+    {
+        view.idLength = agentIndex.copyKey(slot, view.idBytes, 0);
+
+        final long[] blocks = this.blocks;
+        final int base = slot * BLOCK_LONGS;
+        final long flags = blocks[base + FLAGS];
+        for (int type = 0; type < SignalType.COUNT; type++)
+        {
+            final int offset = base + type * TYPE_LONGS;
+            final boolean present = (flags & (1L << type)) != 0;
+            view.present[type] = present;
+            if (present)
+            {
+                final long ageNs = Math.max(0, nowNs - blocks[offset + ACCEPTED_AT]);
+                final long ttlNs = blocks[offset + TTL_NS];
+                final boolean expired = ageNs > ttlNs;
+                view.values[type] = Double.longBitsToDouble(blocks[offset + VALUE]);
+                view.confidences[type] = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
+                view.acceptedAtNs[type] = blocks[offset + ACCEPTED_AT];
+                view.agesNs[type] = ageNs;
+                view.ttlsNs[type] = ttlNs;
+                view.expired[type] = expired;
+                final double x = ageNs * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+                view.decayFactors[type] = expired ? 0.0 : FastDecay.expNeg(scoringNeutral ? 3.0 * x : x);
+            }
+            else
+            {
+                view.values[type] = Double.NaN;
+                view.confidences[type] = Double.NaN;
+                view.acceptedAtNs[type] = 0;
+                view.agesNs[type] = 0;
+                view.ttlsNs[type] = 0;
+                view.expired[type] = false;
+                view.decayFactors[type] = 0.0;
+            }
+        }
+
+        view.model = profiles.models[scoringProfile];
+        for (int type = 0; type < SignalType.COUNT; type++)
+        {
+            view.typeScores[type] = typeScore(slot, type, nowNs, scoringNeutral, scoringProfile);
+        }
+        view.routingScore = routingScore(slot, nowNs);
+
+        view.inFlight = blocks[base + IN_FLIGHT];
+        view.historySize = historyCounts[slot];
+
+        int poolCount = 0;
+        final int stored = view.poolCapacity();
+        for (int w = 0; w < poolWords; w++)
+        {
+            long word = poolMasks[slot * poolWords + w];
+            while (word != 0)
+            {
+                final int pool = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (poolCount < stored)
+                {
+                    view.poolNameLengths[poolCount] = pools.names.copyKey(
+                        pool, view.poolNameBytes, poolCount * AsciiIdIndex.MAX_ID_LENGTH);
+                }
+                poolCount++;
+            }
+        }
+        view.poolCount = poolCount;
+    }
+
+    private int writeHistory(final MutableDirectBuffer buffer, final int offset, final int slot)
+    {
+        final int count = historyCounts[slot];
+        int position = offset;
+        buffer.putInt(position, count, ORDER);
+        position += Integer.BYTES;
+
+        if (count > 0)
+        {
+            final long[] history = histories[slot];
+            final int entries = history.length / HISTORY_ENTRY_LONGS;
+            final int head = historyHeads[slot];
+            int entry = head - count;
+            if (entry < 0)
+            {
+                entry += entries;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                final int base = entry * HISTORY_ENTRY_LONGS;
+                for (int j = 0; j < HISTORY_ENTRY_LONGS; j++)
+                {
+                    buffer.putLong(position, history[base + j], ORDER);
+                    position += Long.BYTES;
+                }
+                if (++entry == entries)
+                {
+                    entry = 0;
+                }
+            }
+        }
+
+        return position - offset;
+    }
+
+    private int readHistory(final DirectBuffer buffer, final int offset, final int slot)
+    {
+        int position = offset;
+        final int count = buffer.getInt(position, ORDER);
+        position += Integer.BYTES;
+        if (count < 0 || count > historySize)
+        {
+            throw new IllegalArgumentException("snapshot has history of " + count + " entries");
+        }
+
+        historyCounts[slot] = count;
+        historyHeads[slot] = 0;
+        if (count > 0)
+        {
+            int entries = INITIAL_HISTORY_ENTRIES;
+            while (entries < count)
+            {
+                entries *= 2;
+            }
+            entries = Math.min(entries, historySize);
+
+            final long[] history = new long[entries * HISTORY_ENTRY_LONGS];
+            for (int i = 0, n = count * HISTORY_ENTRY_LONGS; i < n; i++)
+            {
+                history[i] = buffer.getLong(position, ORDER);
+                position += Long.BYTES;
+            }
+            histories[slot] = history;
+            historyHeads[slot] = count == entries ? 0 : count;
+        }
+
+        return position - offset;
+    }
+
+    private static int headerLength()
+    {
+        return 8 + 10 * Integer.BYTES + 3 * Long.BYTES;
+    }
+
+    private int writeHeader(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putInt(offset, SNAPSHOT_MAGIC, ORDER);
+        buffer.putByte(offset + 4, SNAPSHOT_VERSION);
+        buffer.putByte(offset + 5, (byte) 0);
+        buffer.putShort(offset + 6, (short) 0, ORDER);
+
+        int position = offset + 8;
+        final int[] limits =
+        {
+            config.agentCapacity(), config.historySize(), config.maxCandidates(), config.maxK(), config.maxPools(),
+            config.maxPoolMembers(), config.maxProfiles(), config.sweepBudget(), config.maxBatch(),
+            config.overloadWarnings() ? 1 : 0
+        };
+        for (final int limit : limits)
+        {
+            buffer.putInt(position, limit, ORDER);
+            position += Integer.BYTES;
+        }
+        buffer.putLong(position, config.warningHorizonMs(), ORDER);
+        buffer.putDouble(position + 8, config.warningThreshold(), ORDER);
+        buffer.putLong(position + 16, config.hashSeed(), ORDER);
+        position += 24;
+
+        return position;
+    }
+
+    private static EngineConfig readConfig(final DirectBuffer buffer, final int offset)
+    {
+        final int position = offset + 8;
+        return new EngineConfig()
+            .agentCapacity(buffer.getInt(position, ORDER))
+            .historySize(buffer.getInt(position + 4, ORDER))
+            .maxCandidates(buffer.getInt(position + 8, ORDER))
+            .maxK(buffer.getInt(position + 12, ORDER))
+            .maxPools(buffer.getInt(position + 16, ORDER))
+            .maxPoolMembers(buffer.getInt(position + 20, ORDER))
+            .maxProfiles(buffer.getInt(position + 24, ORDER))
+            .sweepBudget(buffer.getInt(position + 28, ORDER))
+            .maxBatch(buffer.getInt(position + 32, ORDER))
+            .overloadWarnings(buffer.getInt(position + 36, ORDER) != 0)
+            .warningHorizonMs(buffer.getLong(position + 40, ORDER))
+            .warningThreshold(buffer.getDouble(position + 48, ORDER))
+            .hashSeed(buffer.getLong(position + 56, ORDER));
+    }
+
+    private int readState(final DirectBuffer buffer, final int offset)
+    {
+        int position = offset;
+        position += metrics.decode(buffer, position);
+
+        highWater = buffer.getInt(position, ORDER);
+        sweepCursor = buffer.getInt(position + 4, ORDER);
+        freeCount = buffer.getInt(position + 8, ORDER);
+        position += 12;
+        if (highWater < 0 || highWater > capacity || freeCount < 0 || freeCount > highWater ||
+            sweepCursor < 0 || (sweepCursor >= highWater && highWater > 0))
+        {
+            throw new IllegalArgumentException("snapshot has invalid slot allocation");
+        }
+        for (int i = 0; i < freeCount; i++)
+        {
+            freeSlots[i] = checkSlot(buffer.getInt(position, ORDER));
+            position += Integer.BYTES;
+        }
+
+        final int dormantCount = buffer.getInt(position, ORDER);
+        position += Integer.BYTES;
+        if (dormantCount < 0 || dormantCount > highWater)
+        {
+            throw new IllegalArgumentException("snapshot has invalid dormant count");
+        }
+        for (int i = 0; i < dormantCount; i++)
+        {
+            linkDormant(checkSlot(buffer.getInt(position, ORDER)));
+            position += Integer.BYTES;
+        }
+
+        final int agentCount = buffer.getInt(position, ORDER);
+        position += Integer.BYTES;
+        int live = 0;
+        int dormant = 0;
+        final byte[] id = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+        for (int i = 0; i < agentCount; i++)
+        {
+            final int slot = checkSlot(buffer.getInt(position, ORDER));
+            final byte state = buffer.getByte(position + 4);
+            final int length = buffer.getByte(position + 5);
+            position += 6;
+            if ((state != LIVE && state != DORMANT) || length <= 0 || length > AsciiIdIndex.MAX_ID_LENGTH ||
+                slotStates[slot] != FREE)
+            {
+                throw new IllegalArgumentException("snapshot has an invalid agent at slot " + slot);
+            }
+            buffer.getBytes(position, id, 0, length);
+            position += length;
+            final int hash = agentIndex.hash(id, 0, length);
+            if (hash < 0 || agentIndex.find(id, 0, length, hash) >= 0)
+            {
+                throw new IllegalArgumentException("snapshot has an invalid agent id at slot " + slot);
+            }
+            agentIndex.put(slot, id, 0, length, hash);
+            slotStates[slot] = state;
+
+            if (state == LIVE)
+            {
+                final int base = slot * BLOCK_LONGS;
+                for (int j = 0; j < BLOCK_LONGS; j++)
+                {
+                    blocks[base + j] = buffer.getLong(position, ORDER);
+                    position += Long.BYTES;
+                }
+                live++;
+            }
+            else
+            {
+                dormant++;
+            }
+
+            position += readHistory(buffer, position, slot);
+        }
+
+        if (live != metrics.agentsTracked || dormant != metrics.agentsDormant || dormant != dormantCount)
+        {
+            throw new IllegalArgumentException("snapshot agent counts do not match its metrics");
+        }
+
+        position += pools.decode(buffer, position, poolMasks, poolWords);
+        position += profiles.decode(buffer, position);
+
+        return position - offset;
+    }
+
+    private int checkSlot(final int slot)
+    {
+        if (slot < 0 || slot >= highWater)
+        {
+            throw new IllegalArgumentException("snapshot has slot " + slot + " outside [0, " + highWater + ")");
+        }
+
+        return slot;
+    }
+}
