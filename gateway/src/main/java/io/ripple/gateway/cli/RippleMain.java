@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     versionProvider = RippleVersion.class,
     description = "Ripple: a low-latency coordination engine for fleets of software agents.",
     subcommands = {
-        CommandLine.HelpCommand.class
+        CommandLine.HelpCommand.class,
+        ServerCommand.class,
+        CredentialsCommand.class
     })
 public final class RippleMain implements Runnable
 {
