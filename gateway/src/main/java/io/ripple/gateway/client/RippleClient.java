@@ -673,9 +673,15 @@ public final class RippleClient implements AutoCloseable
 
     /**
      * Wait until the server has journaled every signal message up to a correlation id.
+     * <p>
+     * The server sends a request's errors before the ack that covers it, so an {@code Error} naming this correlation
+     * id, whether from the gateway (not journaled) or from the engine (journaled, but rejected), is thrown. For a
+     * batch that is the first rejected entry ({@link RippleException#itemIndex()}); errors of later entries go to the
+     * listener, and the other entries are applied.
      *
      * @param correlationId of a signal or batch sent by this client.
-     * @throws RippleException if it was rejected before the journal, or no ack came within the request timeout.
+     * @throws RippleException if the message or an entry of it was rejected, or no ack came within the request
+     *                         timeout.
      */
     public void awaitAck(final long correlationId)
     {
@@ -684,16 +690,16 @@ public final class RippleClient implements AutoCloseable
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.requestTimeoutMs());
         try
         {
-            while (highestAckedCorrelationId < correlationId)
+            while (highestAckedCorrelationId < correlationId && ErrorDecoder.TEMPLATE_ID != answerTemplateId)
             {
-                if (ErrorDecoder.TEMPLATE_ID == answerTemplateId)
-                {
-                    throwError();
-                }
                 if (0 == poll())
                 {
                     awaitUntil(deadlineNs, "get the ack of " + correlationId);
                 }
+            }
+            if (ErrorDecoder.TEMPLATE_ID == answerTemplateId)
+            {
+                throwError();
             }
         }
         finally
@@ -812,7 +818,7 @@ public final class RippleClient implements AutoCloseable
             return;
         }
         final long correlationId = buffer.getLong(bodyOffset, LITTLE_ENDIAN);
-        if (correlationId == awaitedCorrelationId)
+        if (correlationId == awaitedCorrelationId && 0 == answerTemplateId)
         {
             answerBuffer.putBytes(0, buffer, offset, length);
             answerLength = length;
@@ -1003,6 +1009,10 @@ public final class RippleClient implements AutoCloseable
      */
     public void close()
     {
+        while (connected && pollOnce() > 0)
+        {
+            // Take in a Disconnect the server may have sent already (timeout, shutdown).
+        }
         if (connected)
         {
             try
