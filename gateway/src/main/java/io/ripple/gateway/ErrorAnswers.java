@@ -31,7 +31,11 @@ public final class ErrorAnswers
      * @return length of the message in {@link #buffer()} from index 0.
      */
     public int encode(
-        final long correlationId, final int templateId, final int itemIndex, final ErrorCode code, final ReasonText reason)
+        final long correlationId,
+        final int templateId,
+        final int itemIndex,
+        final ErrorCode code,
+        final ReasonText reason)
     {
         wrapError(correlationId, templateId, itemIndex, code);
         errorEncoder.putReason(reason.buffer(), 0, Math.min(reason.length(), ProtocolLimits.MAX_REASON_LENGTH));

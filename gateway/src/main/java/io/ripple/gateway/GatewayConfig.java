@@ -36,9 +36,9 @@ public final class GatewayConfig
     private Path credentialsFile;
     private CredentialStore credentialStore;
 
-    private int ringSize = 1024;
-    private int slotInitialCapacity = 512;
-    private int slotRetainedCapacity = 64 * 1024;
+    private int ringSize = 8192;
+    private int slotInitialCapacity = 256;
+    private int slotRetainedCapacity = 4 * 1024;
     private int maxResponseAreaLength = 1024 * 1024;
     private int maxMessageLength = ProtocolLimits.MAX_MESSAGE_LENGTH;
     private int maxBatchSize = ProtocolLimits.MAX_BATCH_SIZE;

@@ -38,7 +38,7 @@ public final class ReasonText
         for (int i = 0, size = text.length(); i < size && length < limit; i++)
         {
             final char c = text.charAt(i);
-            buffer.putByte(length++, (byte)(c < 128 ? c : '?'));
+            buffer.putByte(length++, (byte) (c < 128 ? c : '?'));
         }
         return this;
     }
@@ -72,7 +72,7 @@ public final class ReasonText
         for (int i = 0; i < count && length < limit; i++)
         {
             final byte b = source.getByte(offset + i);
-            buffer.putByte(length++, b >= 32 && b < 127 ? b : (byte)'?');
+            buffer.putByte(length++, b >= 32 && b < 127 ? b : (byte) '?');
         }
         return this;
     }

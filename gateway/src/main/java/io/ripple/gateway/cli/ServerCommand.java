@@ -71,7 +71,7 @@ public final class ServerCommand implements Callable<Integer>
         description = "Most signals per batch (default: ${DEFAULT-VALUE}).")
     private int maxBatch;
 
-    @Option(names = "--ring-size", paramLabel = "N", defaultValue = "1024",
+    @Option(names = "--ring-size", paramLabel = "N", defaultValue = "8192",
         description = "Ring slots, a power of two (default: ${DEFAULT-VALUE}).")
     private int ringSize;
 

@@ -140,6 +140,7 @@ public final class RippleClient implements AutoCloseable
     private long lastSentNs;
     private long lastReceivedNs;
     private boolean connected;
+    private volatile Throwable aeronError;
     private SessionCloseReason disconnectReason;
 
     private RippleClient(final RippleClientContext context)
@@ -147,7 +148,10 @@ public final class RippleClient implements AutoCloseable
         this.context = context;
         this.ownsAeron = null == context.aeron();
         this.aeron = ownsAeron ?
-            Aeron.connect(new Aeron.Context().aeronDirectoryName(context.aeronDirectoryName())) : context.aeron();
+            Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(context.aeronDirectoryName())
+                .errorHandler(this::onAeronError)) :
+            context.aeron();
         this.idleStrategy = context.idleStrategy().get();
         this.listener = context.listener();
     }
@@ -265,7 +269,18 @@ public final class RippleClient implements AutoCloseable
 
     private int pollOnce()
     {
+        if (null != aeronError)
+        {
+            connected = false;
+            return 0;
+        }
         return subscription.poll(fragmentHandler, context.fragmentLimit());
+    }
+
+    private void onAeronError(final Throwable error)
+    {
+        // Called on the Aeron client's conductor thread; the driver is gone or broken, so the session is lost.
+        aeronError = error;
     }
 
     /**
@@ -279,7 +294,11 @@ public final class RippleClient implements AutoCloseable
      * @return the correlation id.
      */
     public long signal(
-        final CharSequence agentId, final SignalType type, final double value, final double confidence, final long ttlMs)
+        final CharSequence agentId,
+        final SignalType type,
+        final double value,
+        final double confidence,
+        final long ttlMs)
     {
         return signal(agentId, type, value, confidence, ttlMs, "");
     }
@@ -329,7 +348,11 @@ public final class RippleClient implements AutoCloseable
      * @throws RippleException if the signal was rejected or no ack came within the request timeout.
      */
     public long signalAndAwaitAck(
-        final CharSequence agentId, final SignalType type, final double value, final double confidence, final long ttlMs)
+        final CharSequence agentId,
+        final SignalType type,
+        final double value,
+        final double confidence,
+        final long ttlMs)
     {
         final long correlationId = signal(agentId, type, value, confidence, ttlMs);
         awaitAck(correlationId);
@@ -362,7 +385,11 @@ public final class RippleClient implements AutoCloseable
      * @return this for a fluent style.
      */
     public RippleClient addToBatch(
-        final CharSequence agentId, final SignalType type, final double value, final double confidence, final long ttlMs)
+        final CharSequence agentId,
+        final SignalType type,
+        final double value,
+        final double confidence,
+        final long ttlMs)
     {
         batchEntries.next().value(value).confidence(confidence).ttlMs(ttlMs).signalType(type)
             .agentId(agentId).traceId("");
@@ -859,7 +886,7 @@ public final class RippleClient implements AutoCloseable
                 lastSentNs = System.nanoTime();
                 return;
             }
-            if (Publication.CLOSED == result || Publication.MAX_POSITION_EXCEEDED == result)
+            if (Publication.CLOSED == result || Publication.MAX_POSITION_EXCEEDED == result || null != aeronError)
             {
                 connected = false;
                 throw new RippleException(null, 0, -1, "the ingress publication is closed");

@@ -198,7 +198,11 @@ public final class FrameValidator
     }
 
     private int walkBody(
-        final DirectBuffer buffer, final int frameStart, final int frameEnd, final MessageLayout layout, final int bodyStart)
+        final DirectBuffer buffer,
+        final int frameStart,
+        final int frameEnd,
+        final MessageLayout layout,
+        final int bodyStart)
     {
         if (bodyStart > frameEnd)
         {

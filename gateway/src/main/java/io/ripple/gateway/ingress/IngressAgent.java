@@ -691,7 +691,8 @@ public final class IngressAgent implements Agent
         return 1;
     }
 
-    private boolean closeSession(final GatewaySession session, final SessionCloseReason reason, final long correlationId)
+    private boolean closeSession(
+        final GatewaySession session, final SessionCloseReason reason, final long correlationId)
     {
         final long sequence = pipeline.tryClaim();
         if (sequence < 0)

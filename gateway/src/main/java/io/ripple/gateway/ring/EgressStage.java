@@ -303,12 +303,12 @@ final class EgressStage implements EventHandler<RingSlot>
             connectAcceptedEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .correlationId(session.connectCorrelationId())
                 .sessionId(session.sessionId())
-                .heartbeatIntervalMs((int)config.heartbeatIntervalMs())
-                .sessionTimeoutMs((int)config.sessionTimeoutMs())
+                .heartbeatIntervalMs((int) config.heartbeatIntervalMs())
+                .sessionTimeoutMs((int) config.sessionTimeoutMs())
                 .maxMessageLength(config.maxMessageLength())
                 .maxBatchSize(config.maxBatchSize())
                 .maxCandidates(config.maxCandidates())
-                .maxAgentIdLength((short)ProtocolLimits.MAX_AGENT_ID_LENGTH)
+                .maxAgentIdLength((short) ProtocolLimits.MAX_AGENT_ID_LENGTH)
                 .role(session.principal().role());
             final int length = MessageHeaderEncoder.ENCODED_LENGTH + connectAcceptedEncoder.encodedLength();
             if (!offer(session, buffer, 0, length, nowNs))

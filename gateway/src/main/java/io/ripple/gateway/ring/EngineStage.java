@@ -19,7 +19,8 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  */
 final class EngineStage implements EventHandler<RingSlot>, EngineResponses
 {
-    private static final int TIMER_KIND_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + TimerEventDecoder.kindEncodingOffset();
+    private static final int TIMER_KIND_OFFSET =
+        MessageHeaderDecoder.ENCODED_LENGTH + TimerEventDecoder.kindEncodingOffset();
 
     private final GatewayCounters counters;
     private final MetricsMerger metricsMerger;

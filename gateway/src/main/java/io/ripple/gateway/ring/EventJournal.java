@@ -33,7 +33,8 @@ public interface EventJournal
      * @param length          of the answer in bytes.
      * @return the journal index of the entry.
      */
-    long appendAnswer(long requestSequence, long timestampNs, long sessionId, DirectBuffer buffer, int offset, int length);
+    long appendAnswer(
+        long requestSequence, long timestampNs, long sessionId, DirectBuffer buffer, int offset, int length);
 
     /**
      * Flush and close the journal.

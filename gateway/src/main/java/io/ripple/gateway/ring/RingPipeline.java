@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Disruptor ring and its three stages, each on its own thread: journal, then engine, then egress. The ingress
- * thread is the only producer ({@link #tryClaim()} and {@link #publish(long)}); it never blocks on the ring: a full
+ * thread is the only producer ({@link #tryClaim()} and {@link #publish(long) }); it never blocks on the ring: a full
  * ring is answered with {@code SERVER_BUSY}.
  * <p>
  * Stages wait with a phased back-off: spin briefly, yield, then block with a timeout so that an idle stage costs
@@ -204,7 +204,7 @@ public final class RingPipeline
     }
 
     /**
-     * Journal index of the last event the engine applied; read after {@link #drainAndStop(long)}.
+     * Journal index of the last event the engine applied; read after {@link #drainAndStop(long) }.
      *
      * @return the last journal index applied, -1 if none.
      */
@@ -214,7 +214,7 @@ public final class RingPipeline
     }
 
     /**
-     * Engine time of the last event applied; read after {@link #drainAndStop(long)}.
+     * Engine time of the last event applied; read after {@link #drainAndStop(long) }.
      *
      * @return epoch nanoseconds.
      */

@@ -70,7 +70,8 @@ public final class SecretHash
         RANDOM.nextBytes(salt);
         final byte[] secretBytes = secret.getBytes(StandardCharsets.US_ASCII);
         final int effectiveIterations = PBKDF2.equals(scheme) ? iterations : 1;
-        return new SecretHash(scheme, effectiveIterations, salt, compute(scheme, effectiveIterations, salt, secretBytes));
+        final byte[] hash = compute(scheme, effectiveIterations, salt, secretBytes);
+        return new SecretHash(scheme, effectiveIterations, salt, hash);
     }
 
     /**
@@ -170,7 +171,7 @@ public final class SecretHash
             final char[] chars = new char[secret.length];
             for (int i = 0; i < secret.length; i++)
             {
-                chars[i] = (char)(secret[i] & 0xFF);
+                chars[i] = (char) (secret[i] & 0xFF);
             }
             final PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_LENGTH * 8);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

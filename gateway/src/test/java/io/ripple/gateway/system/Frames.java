@@ -41,7 +41,7 @@ final class Frames
         final SelectEncoder.WeightsEncoder weightsEncoder = encoder.weightsCount(weights);
         for (int i = 0; i < weights; i++)
         {
-            weightsEncoder.next().weight(0.1).signalType(SignalType.get((short)(i % 6)));
+            weightsEncoder.next().weight(0.1).signalType(SignalType.get((short) (i % 6)));
         }
         final SelectEncoder.CandidatesEncoder candidatesEncoder = encoder.candidatesCount(candidates);
         for (int i = 0; i < candidates; i++)
@@ -68,21 +68,21 @@ final class Frames
 
     void blockLength(final int value)
     {
-        buffer.putShort(0, (short)value, LITTLE_ENDIAN);
+        buffer.putShort(0, (short) value, LITTLE_ENDIAN);
     }
 
     void templateId(final int value)
     {
-        buffer.putShort(2, (short)value, LITTLE_ENDIAN);
+        buffer.putShort(2, (short) value, LITTLE_ENDIAN);
     }
 
     void schemaId(final int value)
     {
-        buffer.putShort(4, (short)value, LITTLE_ENDIAN);
+        buffer.putShort(4, (short) value, LITTLE_ENDIAN);
     }
 
     void version(final int value)
     {
-        buffer.putShort(6, (short)value, LITTLE_ENDIAN);
+        buffer.putShort(6, (short) value, LITTLE_ENDIAN);
     }
 }

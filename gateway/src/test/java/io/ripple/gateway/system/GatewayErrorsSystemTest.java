@@ -143,7 +143,7 @@ class GatewayErrorsSystemTest
         final long correlationId = RAW_CORRELATION_IDS.incrementAndGet();
         frames.signal(agent.sessionId(), correlationId, "a-1");
         final int length = ProtocolLimits.MAX_MESSAGE_LENGTH + 1024;
-        frames.buffer.setMemory(80, length - 80, (byte)0);
+        frames.buffer.setMemory(80, length - 80, (byte) 0);
 
         assertErrorAnswer(agent, correlationId, length, ErrorCode.MESSAGE_TOO_LARGE);
     }

@@ -96,7 +96,8 @@ class RequestsSystemTest
             .sendBatch();
         final RippleException firstRejected = assertThrows(RippleException.class, () -> agent.awaitAck(correlationId));
         final long deadlineNs = System.nanoTime() + 5_000_000_000L;
-        while ((errors.isEmpty() || agent.highestAckedCorrelationId() < correlationId) && System.nanoTime() < deadlineNs)
+        while ((errors.isEmpty() || agent.highestAckedCorrelationId() < correlationId) &&
+            System.nanoTime() < deadlineNs)
         {
             agent.poll();
         }
