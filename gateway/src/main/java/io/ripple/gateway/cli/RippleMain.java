@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ServerCommand.class,
+        DemoCommand.class,
         CredentialsCommand.class
     })
 public final class RippleMain implements Runnable

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Settings of a {@link RippleClient}: where the server is, who the client is, where answers come back, timeouts.
  * Defaults: IPC both ways, ingress stream 7301, a random response stream id (so that several clients on one host
- * never share a response stream), 5 s timeouts, a back-off idle strategy for waits (never a busy spin).
+ * never share a response stream), 5 s timeouts, and for blocking waits a back-off idle strategy that spins briefly,
+ * yields about a millisecond (an answer usually comes within it), then parks up to 100 us: never a busy spin.
  */
 public final class RippleClientContext
 {
@@ -26,7 +27,7 @@ public final class RippleClientContext
     private long requestTimeoutMs = 5_000;
     private long offerTimeoutMs = 5_000;
     private int fragmentLimit = 64;
-    private Supplier<IdleStrategy> idleStrategy = () -> new BackoffIdleStrategy(16, 8, 1_000, 100_000);
+    private Supplier<IdleStrategy> idleStrategy = () -> new BackoffIdleStrategy(100, 1_000, 1_000, 100_000);
     private RippleClientListener listener;
 
     /**

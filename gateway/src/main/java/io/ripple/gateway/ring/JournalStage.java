@@ -92,6 +92,11 @@ final class JournalStage implements EventHandler<RingSlot>
      */
     void journalAnswers()
     {
+        if (null == engineSequence)
+        {
+            return;
+        }
+
         final long engineDone = engineSequence.get();
         long next = answersJournaled.get() + 1;
         if (next > engineDone)
@@ -107,7 +112,7 @@ final class JournalStage implements EventHandler<RingSlot>
         answersJournaled.set(engineDone);
     }
 
-    private void journalAnswersOf(final RingSlot slot, final long sequence)
+    void journalAnswersOf(final RingSlot slot, final long sequence)
     {
         final DirectBuffer area = slot.responseBuffer();
         int position = 0;

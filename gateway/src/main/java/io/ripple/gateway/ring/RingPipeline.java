@@ -76,20 +76,32 @@ public final class RingPipeline
         final ExceptionHandler<RingSlot> exceptionHandler = new CountingExceptionHandler(counters);
         final BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
 
-        final SequenceBarrier journalBarrier = ringBuffer.newBarrier();
-        journalProcessor = builder.build(ringBuffer, journalBarrier, journalStage);
-        journalProcessor.setExceptionHandler(exceptionHandler);
+        if (1 == config.ringThreads())
+        {
+            journalProcessor = builder.build(
+                ringBuffer, ringBuffer.newBarrier(), new CombinedStage(journalStage, engineStage, egressStage));
+            journalProcessor.setExceptionHandler(exceptionHandler);
+            engineProcessor = null;
+            egressProcessor = journalProcessor;
+            ringBuffer.addGatingSequences(journalProcessor.getSequence());
+        }
+        else
+        {
+            final SequenceBarrier journalBarrier = ringBuffer.newBarrier();
+            journalProcessor = builder.build(ringBuffer, journalBarrier, journalStage);
+            journalProcessor.setExceptionHandler(exceptionHandler);
 
-        final SequenceBarrier engineBarrier = ringBuffer.newBarrier(journalProcessor.getSequence());
-        engineProcessor = builder.build(ringBuffer, engineBarrier, engineStage);
-        engineProcessor.setExceptionHandler(exceptionHandler);
+            final SequenceBarrier engineBarrier = ringBuffer.newBarrier(journalProcessor.getSequence());
+            engineProcessor = builder.build(ringBuffer, engineBarrier, engineStage);
+            engineProcessor.setExceptionHandler(exceptionHandler);
 
-        final SequenceBarrier egressBarrier = ringBuffer.newBarrier(engineProcessor.getSequence());
-        egressProcessor = builder.build(ringBuffer, egressBarrier, egressStage);
-        egressProcessor.setExceptionHandler(exceptionHandler);
+            final SequenceBarrier egressBarrier = ringBuffer.newBarrier(engineProcessor.getSequence());
+            egressProcessor = builder.build(ringBuffer, egressBarrier, egressStage);
+            egressProcessor.setExceptionHandler(exceptionHandler);
 
-        journalStage.bind(ringBuffer, engineProcessor.getSequence());
-        ringBuffer.addGatingSequences(egressProcessor.getSequence(), journalStage.answersJournaled());
+            journalStage.bind(ringBuffer, engineProcessor.getSequence());
+            ringBuffer.addGatingSequences(egressProcessor.getSequence(), journalStage.answersJournaled());
+        }
     }
 
     /**
@@ -114,9 +126,16 @@ public final class RingPipeline
         this.journal = journal;
         journalStage.journal(journal, baseSequence);
         engineStage.engine(engine);
-        journalThread = startThread(journalProcessor, "ripple-journal");
-        engineThread = startThread(engineProcessor, "ripple-engine");
-        egressThread = startThread(egressProcessor, "ripple-egress");
+        if (null == engineProcessor)
+        {
+            journalThread = startThread(journalProcessor, "ripple-ring");
+        }
+        else
+        {
+            journalThread = startThread(journalProcessor, "ripple-journal");
+            engineThread = startThread(engineProcessor, "ripple-engine");
+            egressThread = startThread(egressProcessor, "ripple-egress");
+        }
     }
 
     private static Thread startThread(final Runnable processor, final String name)
@@ -179,7 +198,8 @@ public final class RingPipeline
         boolean drained = false;
         while (System.nanoTime() - deadlineNs < 0)
         {
-            if (egressProcessor.getSequence().get() >= cursor && journalStage.answersJournaled().get() >= cursor)
+            if (egressProcessor.getSequence().get() >= cursor &&
+                (null == engineProcessor || journalStage.answersJournaled().get() >= cursor))
             {
                 drained = true;
                 break;
@@ -188,8 +208,11 @@ public final class RingPipeline
         }
 
         journalProcessor.halt();
-        engineProcessor.halt();
-        egressProcessor.halt();
+        if (null != engineProcessor)
+        {
+            engineProcessor.halt();
+            egressProcessor.halt();
+        }
         for (final Thread thread : new Thread[]{ journalThread, engineThread, egressThread })
         {
             if (null != thread)

@@ -1,0 +1,223 @@
+package io.ripple.gateway.demo;
+
+import io.ripple.codecs.SignalType;
+import io.ripple.gateway.client.RippleClient;
+import io.ripple.gateway.client.RippleClientListener;
+import org.HdrHistogram.Recorder;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A simulated fleet of agents reporting signals at a fixed total rate, open loop: each signal has a planned send
+ * time, and its round trip (send to journaled ack) is measured from that plan, so a stall is charged to every
+ * signal it delayed (no coordinated omission).
+ * <p>
+ * Each agent reports every {@code agents / rate} seconds: mostly {@code LOAD}, with {@code LATENCY},
+ * {@code QUALITY} and {@code AVAILABILITY} in turn every fourth report. Load follows a base level, plus the work
+ * the router sent it (which decays), plus noise; a few agents drift steadily towards saturation, which is what the
+ * engine's overload prediction should notice. Runs on its own thread; it parks between ticks, never spins.
+ */
+public final class FleetSimulator implements Runnable, RippleClientListener
+{
+    private static final long TTL_MS = 5_000;
+    private static final int PLAN_CAPACITY = 1 << 16;
+
+    private final String[] agentIds;
+    private final double[] baseLoad;
+    private final double[] driftPerSecond;
+    private final double[] work;
+    private final int[] reports;
+    private final AtomicIntegerArray assigned;
+    private final int ratePerSecond;
+    private final long durationNs;
+    private final Recorder ackLatency;
+    private final AtomicLong signalsSent;
+    private final long[] plannedNsByCorrelation = new long[PLAN_CAPACITY];
+    private final SplittableRandom random = new SplittableRandom(7301);
+    private volatile boolean running = true;
+    private long lastAcked;
+    private long firstCorrelationId = -1;
+    private long lastSentCorrelationId;
+    private RippleClient client;
+
+    /**
+     * Build a fleet.
+     *
+     * @param agentIds      the agents.
+     * @param driftingCount how many agents (the last ones) drift towards overload.
+     * @param assigned      selections per agent, written by the router.
+     * @param ratePerSecond signals per second for the whole fleet.
+     * @param durationNs    how long to run.
+     * @param ackLatency    records send-to-ack round trips in nanoseconds.
+     * @param signalsSent   counts signals sent.
+     */
+    public FleetSimulator(
+        final String[] agentIds,
+        final int driftingCount,
+        final AtomicIntegerArray assigned,
+        final int ratePerSecond,
+        final long durationNs,
+        final Recorder ackLatency,
+        final AtomicLong signalsSent)
+    {
+        this.agentIds = agentIds;
+        this.assigned = assigned;
+        this.ratePerSecond = ratePerSecond;
+        this.durationNs = durationNs;
+        this.ackLatency = ackLatency;
+        this.signalsSent = signalsSent;
+        baseLoad = new double[agentIds.length];
+        driftPerSecond = new double[agentIds.length];
+        work = new double[agentIds.length];
+        reports = new int[agentIds.length];
+        for (int i = 0; i < agentIds.length; i++)
+        {
+            baseLoad[i] = 0.1 + 0.4 * random.nextDouble();
+            if (i >= agentIds.length - driftingCount)
+            {
+                driftPerSecond[i] = 0.03 + 0.03 * random.nextDouble();
+            }
+        }
+    }
+
+    /**
+     * The client to send with, connected with this fleet as its listener, before {@link #run()}.
+     *
+     * @param client connected as a principal that owns the agent ids.
+     */
+    public void client(final RippleClient client)
+    {
+        this.client = client;
+    }
+
+    /**
+     * Ask the fleet to stop; it finishes its current tick.
+     */
+    public void stop()
+    {
+        running = false;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void run()
+    {
+        final long intervalNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+        final long startNs = System.nanoTime();
+        final long endNs = startNs + durationNs;
+        long sent = 0;
+        int next = 0;
+
+        while (running && client.isConnected())
+        {
+            final long nowNs = System.nanoTime();
+            if (nowNs - endNs >= 0)
+            {
+                break;
+            }
+
+            while (startNs + sent * intervalNs - nowNs <= 0)
+            {
+                final long plannedNs = startNs + sent * intervalNs;
+                report(next, (plannedNs - startNs) / 1e9, plannedNs);
+                next = next + 1 == agentIds.length ? 0 : next + 1;
+                sent++;
+            }
+
+            client.poll();
+            final long waitNs = startNs + sent * intervalNs - System.nanoTime();
+            if (waitNs > 0)
+            {
+                LockSupport.parkNanos(Math.min(waitNs, 1_000_000));
+            }
+        }
+
+        final long drainEndNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (client.isConnected() && client.highestAckedCorrelationId() < lastSentCorrelationId &&
+            System.nanoTime() - drainEndNs < 0)
+        {
+            if (0 == client.poll())
+            {
+                LockSupport.parkNanos(100_000);
+            }
+        }
+    }
+
+    private void report(final int agent, final double elapsedSeconds, final long plannedNs)
+    {
+        final int turn = reports[agent]++;
+        final SignalType type;
+        final double value;
+        if (0 != turn % 4 || 0 == turn)
+        {
+            type = SignalType.LOAD;
+            work[agent] = work[agent] * 0.95 + assigned.getAndSet(agent, 0) * 0.0005;
+            final double load = baseLoad[agent] + driftPerSecond[agent] * elapsedSeconds + work[agent] +
+                0.002 * (random.nextDouble() - 0.5);
+            value = Math.max(0.0, Math.min(1.0, load));
+        }
+        else
+        {
+            switch (turn / 4 % 3)
+            {
+                case 0:
+                    type = SignalType.LATENCY;
+                    value = 0.5 + 0.4 * random.nextDouble();
+                    break;
+                case 1:
+                    type = SignalType.QUALITY;
+                    value = 0.6 + 0.4 * random.nextDouble();
+                    break;
+                default:
+                    type = SignalType.AVAILABILITY;
+                    value = random.nextDouble() < 0.02 ? 0.2 : 1.0;
+                    break;
+            }
+        }
+
+        final long correlationId = client.signal(agentIds[agent], type, value, 1.0, TTL_MS);
+        if (firstCorrelationId < 0)
+        {
+            firstCorrelationId = correlationId;
+            lastAcked = correlationId - 1;
+        }
+        plannedNsByCorrelation[(int) (correlationId & (PLAN_CAPACITY - 1))] = plannedNs;
+        lastSentCorrelationId = correlationId;
+        signalsSent.incrementAndGet();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSignalAck(final long correlationId, final long messagesJournaled)
+    {
+        if (firstCorrelationId < 0)
+        {
+            return;
+        }
+
+        final long nowNs = System.nanoTime();
+        final long from = Math.max(lastAcked + 1, correlationId - PLAN_CAPACITY + 1);
+        for (long id = from; id <= correlationId; id++)
+        {
+            ackLatency.recordValue(Math.max(0, nowNs - plannedNsByCorrelation[(int) (id & (PLAN_CAPACITY - 1))]));
+        }
+        lastAcked = Math.max(lastAcked, correlationId);
+    }
+
+    /**
+     * The load an agent reports when it has no work and does not drift.
+     *
+     * @param agent index of the agent.
+     * @return its base load in [0, 1].
+     */
+    public double baseLoad(final int agent)
+    {
+        return baseLoad[agent];
+    }
+}
