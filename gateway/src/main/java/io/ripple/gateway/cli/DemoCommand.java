@@ -56,6 +56,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DemoCommand implements Callable<Integer>
 {
     private static final String[] POOLS = { "gpu", "cpu", "eu-west", "us-east" };
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -103,7 +104,7 @@ public final class DemoCommand implements Callable<Integer>
         }
 
         final Path dir = null != journalDir ? journalDir :
-            Path.of("ripple-data", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path.of("ripple-data", "demo-" + LocalDateTime.now().format(TIMESTAMP));
         Files.createDirectories(dir);
         final Path credentialsFile = dir.resolve("credentials.txt");
         final Map<String, String> secrets = writeCredentials(credentialsFile);
@@ -258,8 +259,8 @@ public final class DemoCommand implements Callable<Integer>
             "     max");
         printLatencies(out, "signal -> journaled ack", ackTotal);
         printLatencies(out, "select -> result", selectTotal);
-        out.printf(Locale.ROOT, "  CPU: server threads (ingress, ring, media driver) %.0f%% of one core; whole process " +
-            "with the simulated fleet and router %.0f%%%n",
+        out.printf(Locale.ROOT, "  CPU: server threads (ingress, ring, media driver) %.0f%% of one core; " +
+            "whole process with the simulated fleet and router %.0f%%%n",
             100.0 * serverCpuNs / (elapsedSeconds * 1e9), 100.0 * cpuNs / (elapsedSeconds * 1e9));
 
         printSpread(out, selectedTotal, agentIds, fleet);
@@ -277,7 +278,10 @@ public final class DemoCommand implements Callable<Integer>
     }
 
     private void printSpread(
-        final PrintWriter out, final AtomicIntegerArray selectedTotal, final String[] agentIds, final FleetSimulator fleet)
+        final PrintWriter out,
+        final AtomicIntegerArray selectedTotal,
+        final String[] agentIds,
+        final FleetSimulator fleet)
     {
         final int[] counts = new int[agentIds.length];
         long total = 0;
@@ -448,7 +452,8 @@ public final class DemoCommand implements Callable<Integer>
         long total = 0;
         for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds()))
         {
-            if (null != info && !info.getThreadName().startsWith("ripple-demo") && !"main".equals(info.getThreadName()))
+            final String name = null == info ? "" : info.getThreadName();
+            if ((name.startsWith("ripple-") && !name.startsWith("ripple-demo")) || name.contains("driver"))
             {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
