@@ -17,7 +17,7 @@ public final class AgentStateView
      */
     public static final int DEFAULT_POOL_CAPACITY = 64;
 
-    final byte[] idBytes = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+    final long[] idWords = new long[AsciiIdIndex.WORDS];
     int idLength;
     final boolean[] present = new boolean[SignalType.COUNT];
     final double[] values = new double[SignalType.COUNT];
@@ -34,7 +34,7 @@ public final class AgentStateView
     int historySize;
     int poolCount;
     private final int poolCapacity;
-    final byte[] poolNameBytes;
+    final long[] poolNameWords;
     final int[] poolNameLengths;
     private final AsciiIdView idView = new AsciiIdView();
     private final AsciiIdView poolView = new AsciiIdView();
@@ -55,7 +55,7 @@ public final class AgentStateView
     public AgentStateView(final int poolCapacity)
     {
         this.poolCapacity = poolCapacity;
-        poolNameBytes = new byte[poolCapacity * AsciiIdIndex.MAX_ID_LENGTH];
+        poolNameWords = new long[poolCapacity * AsciiIdIndex.WORDS];
         poolNameLengths = new int[poolCapacity];
     }
 
@@ -66,7 +66,7 @@ public final class AgentStateView
      */
     public CharSequence agentId()
     {
-        return idView.wrap(idBytes, 0, idLength);
+        return idView.wrap(idWords, 0, idLength);
     }
 
     /**
@@ -232,7 +232,7 @@ public final class AgentStateView
             throw new IndexOutOfBoundsException("index=" + index + " poolCount=" + poolCount);
         }
 
-        return poolView.wrap(poolNameBytes, index * AsciiIdIndex.MAX_ID_LENGTH, poolNameLengths[index]);
+        return poolView.wrap(poolNameWords, index * AsciiIdIndex.WORDS, poolNameLengths[index]);
     }
 
     int poolCapacity()

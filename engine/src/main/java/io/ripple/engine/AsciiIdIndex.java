@@ -1,23 +1,33 @@
 package io.ripple.engine;
 
-import java.util.Arrays;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * Open-addressing index from an ASCII id (agent, pool or profile name) to a dense slot chosen by the caller.
  * <p>
- * Ids are validated and hashed in one pass over their characters, without allocating, so a {@link CharSequence}
- * flyweight over wire bytes can be looked up directly. The hash is keyed by a seed so that ids chosen by clients
- * cannot be crafted to collide. Linear probing with backward-shift deletion keeps probe chains short without
- * tombstones; the table is at most half full.
+ * An id of up to 64 characters is packed eight characters to a long, little-endian and zero-padded, so hashing and
+ * comparing take one step per eight characters. Ids are validated while they are packed, without allocating, so a
+ * {@link CharSequence} flyweight over wire bytes can be looked up directly. Each table entry holds the full 32-bit
+ * hash, the id length and the slot, so a probe touches the id itself only on a likely match. The hash is keyed by a
+ * seed so that ids chosen by clients cannot be crafted to collide; answers never depend on it. Linear probing with
+ * backward-shift deletion keeps probe chains short without tombstones; the table is at most half full.
  */
 final class AsciiIdIndex
 {
     /**
-     * Longest id accepted, in bytes.
+     * Longest id accepted, in characters.
      */
     static final int MAX_ID_LENGTH = 64;
 
+    /**
+     * Longs per packed id.
+     */
+    static final int WORDS = MAX_ID_LENGTH / Long.BYTES;
+
     private static final boolean[] VALID_CHAR = new boolean[128];
+    private static final int LENGTH_SHIFT = 25;
+    private static final long SLOT_MASK = (1L << LENGTH_SHIFT) - 1;
 
     static
     {
@@ -41,49 +51,44 @@ final class AsciiIdIndex
         VALID_CHAR['-'] = true;
     }
 
+    /**
+     * Words of the id last packed by {@link #pack(CharSequence)}.
+     */
+    final long[] scratch = new long[WORDS];
+
     private final int capacity;
-    private final byte[] keys;
+    private final long[] keys;
     private final byte[] keyLengths;
-    private final int[] hashes;
-    private final int[] table;
+    private final long[] table;
     private final int mask;
-    private final int multiplier;
-    private final int initial;
+    private final long multiplier;
+    private final long initial;
     private int size;
 
     AsciiIdIndex(final int capacity, final long seed)
     {
         this.capacity = capacity;
-        keys = new byte[capacity * MAX_ID_LENGTH];
+        keys = new long[capacity * WORDS];
         keyLengths = new byte[capacity];
-        hashes = new int[capacity];
 
         final int tableLength = Math.max(16, Integer.highestOneBit(capacity * 2 - 1) << 1);
-        table = new int[tableLength];
+        table = new long[tableLength];
         mask = tableLength - 1;
 
-        multiplier = (int) mix(seed) | 1;
-        initial = (int) mix(seed ^ 0x9E3779B97F4A7C15L);
+        multiplier = mix(seed) | 1;
+        initial = mix(seed ^ 0x9E3779B97F4A7C15L);
     }
 
     /**
-     * Is the character allowed in an id?
+     * Validate an id and pack it into words, zero-padded to a whole word.
      *
-     * @param c character.
-     * @return true if in {@code [A-Za-z0-9._:@/-]}.
+     * @param id     id to pack, may be null.
+     * @param dst    where to write.
+     * @param offset index of the first word.
+     * @return the length, or -1 if the id is null, empty, longer than 64 characters or has a character outside
+     * {@code [A-Za-z0-9._:@/-]}.
      */
-    static boolean isValidChar(final int c)
-    {
-        return c < 128 && c >= 0 && VALID_CHAR[c];
-    }
-
-    /**
-     * Validate an id and hash it.
-     *
-     * @param id id to check, may be null.
-     * @return a non-negative hash, or -1 if the id is null, empty, too long or has a character out of the set.
-     */
-    int hash(final CharSequence id)
+    static int pack(final CharSequence id, final long[] dst, final int offset)
     {
         if (null == id)
         {
@@ -96,96 +101,109 @@ final class AsciiIdIndex
             return -1;
         }
 
-        int h = initial;
-        for (int i = 0; i < length; i++)
+        final boolean[] valid = VALID_CHAR;
+        int index = 0;
+        int word = offset;
+        while (index < length)
         {
-            final char c = id.charAt(i);
-            if (c >= 128 || !VALID_CHAR[c])
+            long packed = 0;
+            final int end = Math.min(length, index + Long.BYTES);
+            for (int shift = 0; index < end; index++, shift += Byte.SIZE)
             {
-                return -1;
+                final char c = id.charAt(index);
+                if (c >= 128 || !valid[c])
+                {
+                    return -1;
+                }
+                packed |= (long) c << shift;
             }
-            h = (h + c) * multiplier;
+            dst[word++] = packed;
         }
 
-        return finish(h);
+        return length;
     }
 
     /**
-     * Validate an id held as ASCII bytes and hash it, giving the same hash as {@link #hash(CharSequence)}.
+     * Validate and pack an id into {@link #scratch}.
      *
-     * @param bytes  holding the id.
-     * @param offset of the first byte.
-     * @param length of the id in bytes.
-     * @return a non-negative hash, or -1 if the id is invalid.
+     * @param id id to pack, may be null.
+     * @return the length, or -1 if invalid.
      */
-    int hash(final byte[] bytes, final int offset, final int length)
+    int pack(final CharSequence id)
     {
-        if (length == 0 || length > MAX_ID_LENGTH)
-        {
-            return -1;
-        }
-
-        int h = initial;
-        for (int i = offset, end = offset + length; i < end; i++)
-        {
-            final int c = bytes[i];
-            if (c < 0 || !VALID_CHAR[c])
-            {
-                return -1;
-            }
-            h = (h + c) * multiplier;
-        }
-
-        return finish(h);
+        return pack(id, scratch, 0);
     }
 
     /**
-     * Find the slot of an id.
+     * Number of words an id of a given length occupies.
      *
-     * @param id   to look up.
-     * @param hash from {@link #hash(CharSequence)}, non-negative.
+     * @param length in characters.
+     * @return the number of words.
+     */
+    static int words(final int length)
+    {
+        return (length + Long.BYTES - 1) >>> 3;
+    }
+
+    /**
+     * Character of a packed id.
+     *
+     * @param words  packed ids.
+     * @param offset first word of the id.
+     * @param index  character index.
+     * @return the character.
+     */
+    static char charAt(final long[] words, final int offset, final int index)
+    {
+        return (char) ((words[offset + (index >>> 3)] >>> ((index & 7) << 3)) & 0x7F);
+    }
+
+    /**
+     * Hash a packed id.
+     *
+     * @param words  packed id.
+     * @param offset first word.
+     * @param length in characters, positive.
+     * @return the hash.
+     */
+    int hash(final long[] words, final int offset, final int length)
+    {
+        final long m = multiplier;
+        long h = initial ^ length;
+        for (int i = offset, end = offset + words(length); i < end; i++)
+        {
+            h = Long.rotateLeft((h ^ words[i]) * m, 29);
+        }
+
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+
+        return (int) h;
+    }
+
+    /**
+     * Find the slot of a packed id.
+     *
+     * @param words  packed id.
+     * @param offset first word.
+     * @param length in characters.
+     * @param hash   from {@link #hash(long[], int, int)}.
      * @return the slot, or -1 if absent.
      */
-    int find(final CharSequence id, final int hash)
+    int find(final long[] words, final int offset, final int length, final int hash)
     {
-        final int length = id.length();
-        final int[] table = this.table;
+        final long[] table = this.table;
+        final long expected = ((long) hash << 32) | ((long) length << LENGTH_SHIFT);
+        final long matchMask = 0xFFFF_FFFF_0000_0000L | (0x7FL << LENGTH_SHIFT);
         int index = hash & mask;
-        int entry;
+        long entry;
         while ((entry = table[index]) != 0)
         {
-            final int slot = entry - 1;
-            if (hashes[slot] == hash && keyLengths[slot] == length && keyEquals(slot, id, length))
+            if ((entry & matchMask) == expected)
             {
-                return slot;
-            }
-            index = (index + 1) & mask;
-        }
-
-        return -1;
-    }
-
-    /**
-     * Find the slot of an id held as bytes.
-     *
-     * @param bytes  holding the id.
-     * @param offset of the first byte.
-     * @param length of the id.
-     * @param hash   from {@link #hash(byte[], int, int)}.
-     * @return the slot, or -1 if absent.
-     */
-    int find(final byte[] bytes, final int offset, final int length, final int hash)
-    {
-        final int[] table = this.table;
-        int index = hash & mask;
-        int entry;
-        while ((entry = table[index]) != 0)
-        {
-            final int slot = entry - 1;
-            if (hashes[slot] == hash && keyLengths[slot] == length)
-            {
-                final int keyOffset = slot * MAX_ID_LENGTH;
-                if (Arrays.equals(keys, keyOffset, keyOffset + length, bytes, offset, offset + length))
+                final int slot = (int) (entry & SLOT_MASK) - 1;
+                if (keyEquals(slot, words, offset, length))
                 {
                     return slot;
                 }
@@ -197,36 +215,28 @@ final class AsciiIdIndex
     }
 
     /**
-     * Add an id that is not present, under a slot chosen by the caller.
+     * Add a packed id that is not present, under a slot chosen by the caller.
      *
-     * @param slot to hold the id, in [0, capacity) and not in use.
-     * @param id   valid id.
-     * @param hash of the id.
-     */
-    void put(final int slot, final CharSequence id, final int hash)
-    {
-        final int length = id.length();
-        final int keyOffset = slot * MAX_ID_LENGTH;
-        for (int i = 0; i < length; i++)
-        {
-            keys[keyOffset + i] = (byte) id.charAt(i);
-        }
-        insert(slot, length, hash);
-    }
-
-    /**
-     * Add an id held as bytes that is not present, under a slot chosen by the caller.
-     *
-     * @param slot   to hold the id.
-     * @param bytes  holding the id.
-     * @param offset of the first byte.
-     * @param length of the id.
+     * @param slot   to hold the id, in [0, capacity) and not in use.
+     * @param words  packed id.
+     * @param offset first word.
+     * @param length in characters.
      * @param hash   of the id.
      */
-    void put(final int slot, final byte[] bytes, final int offset, final int length, final int hash)
+    void put(final int slot, final long[] words, final int offset, final int length, final int hash)
     {
-        System.arraycopy(bytes, offset, keys, slot * MAX_ID_LENGTH, length);
-        insert(slot, length, hash);
+        final int keyOffset = slot * WORDS;
+        final int count = words(length);
+        System.arraycopy(words, offset, keys, keyOffset, count);
+        keyLengths[slot] = (byte) length;
+
+        int index = hash & mask;
+        while (table[index] != 0)
+        {
+            index = (index + 1) & mask;
+        }
+        table[index] = ((long) hash << 32) | ((long) length << LENGTH_SHIFT) | (slot + 1);
+        size++;
     }
 
     /**
@@ -236,10 +246,11 @@ final class AsciiIdIndex
      */
     void remove(final int slot)
     {
-        final int[] table = this.table;
+        final long[] table = this.table;
         final int mask = this.mask;
-        int hole = hashes[slot] & mask;
-        while (table[hole] != slot + 1)
+        final int length = keyLengths[slot];
+        int hole = hash(keys, slot * WORDS, length) & mask;
+        while ((table[hole] & SLOT_MASK) != slot + 1)
         {
             hole = (hole + 1) & mask;
         }
@@ -249,13 +260,13 @@ final class AsciiIdIndex
         while (true)
         {
             index = (index + 1) & mask;
-            final int entry = table[index];
+            final long entry = table[index];
             if (entry == 0)
             {
                 break;
             }
 
-            final int home = hashes[entry - 1] & mask;
+            final int home = (int) (entry >>> 32) & mask;
             final boolean homeBetweenHoleAndIndex = hole <= index ?
                 (home > hole && home <= index) :
                 (home > hole || home <= index);
@@ -268,25 +279,14 @@ final class AsciiIdIndex
         }
 
         keyLengths[slot] = 0;
-        hashes[slot] = 0;
         size--;
     }
 
-    /**
-     * Number of ids held.
-     *
-     * @return the count.
-     */
     int size()
     {
         return size;
     }
 
-    /**
-     * Number of slots.
-     *
-     * @return the capacity.
-     */
     int capacity()
     {
         return capacity;
@@ -296,7 +296,7 @@ final class AsciiIdIndex
      * Length of the id in a slot.
      *
      * @param slot in use.
-     * @return length in bytes.
+     * @return length in characters.
      */
     int keyLength(final int slot)
     {
@@ -304,11 +304,11 @@ final class AsciiIdIndex
     }
 
     /**
-     * Storage of all ids, {@link #MAX_ID_LENGTH} bytes per slot.
+     * Storage of all ids, {@link #WORDS} longs per slot.
      *
      * @return the backing array, not to be modified.
      */
-    byte[] keys()
+    long[] keys()
     {
         return keys;
     }
@@ -317,48 +317,35 @@ final class AsciiIdIndex
      * Offset of a slot's id in {@link #keys()}.
      *
      * @param slot in use.
-     * @return the offset.
+     * @return the index of its first word.
      */
     static int keyOffset(final int slot)
     {
-        return slot * MAX_ID_LENGTH;
+        return slot * WORDS;
     }
 
     /**
-     * Does a slot hold an id equal to the given characters?
-     *
-     * @param slot in use.
-     * @param id   to compare.
-     * @return true if equal.
-     */
-    boolean keyEquals(final int slot, final CharSequence id)
-    {
-        final int length = id.length();
-        return keyLengths[slot] == length && keyEquals(slot, id, length);
-    }
-
-    /**
-     * Copy the id of a slot.
+     * Copy the packed id of a slot.
      *
      * @param slot      in use.
      * @param dst       destination.
-     * @param dstOffset where to write.
-     * @return the length copied.
+     * @param dstOffset index of the first word to write.
+     * @return the length in characters.
      */
-    int copyKey(final int slot, final byte[] dst, final int dstOffset)
+    int copyKey(final int slot, final long[] dst, final int dstOffset)
     {
         final int length = keyLengths[slot];
-        System.arraycopy(keys, slot * MAX_ID_LENGTH, dst, dstOffset, length);
+        System.arraycopy(keys, slot * WORDS, dst, dstOffset, words(length));
         return length;
     }
 
-    private boolean keyEquals(final int slot, final CharSequence id, final int length)
+    private boolean keyEquals(final int slot, final long[] words, final int offset, final int length)
     {
-        final byte[] keys = this.keys;
-        final int keyOffset = slot * MAX_ID_LENGTH;
-        for (int i = 0; i < length; i++)
+        final long[] keys = this.keys;
+        final int keyOffset = slot * WORDS;
+        for (int i = 0, count = words(length); i < count; i++)
         {
-            if (keys[keyOffset + i] != id.charAt(i))
+            if (keys[keyOffset + i] != words[offset + i])
             {
                 return false;
             }
@@ -367,30 +354,58 @@ final class AsciiIdIndex
         return true;
     }
 
-    private void insert(final int slot, final int length, final int hash)
+    /**
+     * Write a packed id as ASCII bytes.
+     *
+     * @param buffer destination.
+     * @param index  where to write the first byte.
+     * @param words  packed id.
+     * @param offset first word.
+     * @param length in characters.
+     */
+    static void putAscii(
+        final MutableDirectBuffer buffer, final int index, final long[] words, final int offset, final int length)
     {
-        keyLengths[slot] = (byte) length;
-        hashes[slot] = hash;
-
-        int index = hash & mask;
-        while (table[index] != 0)
+        for (int i = 0; i < length; i++)
         {
-            index = (index + 1) & mask;
+            buffer.putByte(index + i, (byte) charAt(words, offset, i));
         }
-        table[index] = slot + 1;
-        size++;
     }
 
-    private static int finish(final int value)
+    /**
+     * Read and validate ASCII bytes into a packed id.
+     *
+     * @param buffer    source.
+     * @param index     of the first byte.
+     * @param length    in bytes.
+     * @param dst       where to pack.
+     * @param dstOffset first word to write.
+     * @return the length, or -1 if the bytes are not a valid id.
+     */
+    static int getAscii(
+        final DirectBuffer buffer, final int index, final int length, final long[] dst, final int dstOffset)
     {
-        int h = value;
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
+        if (length <= 0 || length > MAX_ID_LENGTH)
+        {
+            return -1;
+        }
 
-        return h & 0x7FFF_FFFF;
+        for (int w = 0, n = words(length); w < n; w++)
+        {
+            dst[dstOffset + w] = 0;
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            final int c = buffer.getByte(index + i);
+            if (c < 0 || !VALID_CHAR[c])
+            {
+                return -1;
+            }
+            dst[dstOffset + (i >>> 3)] |= (long) c << ((i & 7) << 3);
+        }
+
+        return length;
     }
 
     private static long mix(final long value)

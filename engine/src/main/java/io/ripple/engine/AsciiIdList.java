@@ -1,18 +1,18 @@
 package io.ripple.engine;
 
 /**
- * Bounded list of ids copied from {@link CharSequence}s into one byte array, so that a request does not hold on to
- * flyweights that the caller rewrites (for example an SBE group entry).
+ * Bounded list of ids validated and packed from {@link CharSequence}s into one array of longs, so that a request does
+ * not hold on to flyweights that the caller rewrites (for example an SBE group entry).
  */
 final class AsciiIdList
 {
     /**
-     * Length recorded for an id that can never be valid (too long or not ASCII).
+     * Length recorded for an invalid id.
      */
     static final int INVALID_LENGTH = -1;
 
     private final int capacity;
-    private final byte[] bytes;
+    private final long[] words;
     private final int[] lengths;
     private final AsciiIdView view = new AsciiIdView();
     private int count;
@@ -25,7 +25,7 @@ final class AsciiIdList
         }
 
         this.capacity = capacity;
-        bytes = new byte[capacity * AsciiIdIndex.MAX_ID_LENGTH];
+        words = new long[capacity * AsciiIdIndex.WORDS];
         lengths = new int[capacity];
     }
 
@@ -38,13 +38,13 @@ final class AsciiIdList
      * Append an id. Beyond capacity the id is counted but not stored, so the engine can reject the request as too
      * large.
      *
-     * @param id to copy, may be null (recorded as invalid).
+     * @param id to validate and copy, may be null (recorded as invalid).
      */
     void add(final CharSequence id)
     {
         if (count < capacity)
         {
-            lengths[count] = copy(id, bytes, count * AsciiIdIndex.MAX_ID_LENGTH);
+            lengths[count] = AsciiIdIndex.pack(id, words, offset(count));
         }
         count++;
     }
@@ -59,9 +59,9 @@ final class AsciiIdList
         return capacity;
     }
 
-    byte[] bytes()
+    long[] words()
     {
-        return bytes;
+        return words;
     }
 
     int length(final int index)
@@ -71,12 +71,12 @@ final class AsciiIdList
 
     static int offset(final int index)
     {
-        return index * AsciiIdIndex.MAX_ID_LENGTH;
+        return index * AsciiIdIndex.WORDS;
     }
 
     CharSequence view(final int index)
     {
-        return view.wrap(bytes, offset(index), Math.max(0, lengths[index]));
+        return view.wrap(words, offset(index), Math.max(0, lengths[index]));
     }
 
     boolean sameId(final int indexA, final int indexB)
@@ -89,48 +89,14 @@ final class AsciiIdList
 
         final int offsetA = offset(indexA);
         final int offsetB = offset(indexB);
-        for (int i = 0; i < length; i++)
+        for (int i = 0, n = AsciiIdIndex.words(length); i < n; i++)
         {
-            if (bytes[offsetA + i] != bytes[offsetB + i])
+            if (words[offsetA + i] != words[offsetB + i])
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    /**
-     * Copy an id into a 64-byte field.
-     *
-     * @param id     to copy, may be null.
-     * @param dst    destination.
-     * @param offset of the field.
-     * @return the length, or {@link #INVALID_LENGTH} if the id is null, too long or not ASCII.
-     */
-    static int copy(final CharSequence id, final byte[] dst, final int offset)
-    {
-        if (null == id)
-        {
-            return INVALID_LENGTH;
-        }
-
-        final int length = id.length();
-        if (length > AsciiIdIndex.MAX_ID_LENGTH)
-        {
-            return INVALID_LENGTH;
-        }
-
-        for (int i = 0; i < length; i++)
-        {
-            final char c = id.charAt(i);
-            if (c >= 128)
-            {
-                return INVALID_LENGTH;
-            }
-            dst[offset + i] = (byte) c;
-        }
-
-        return length;
     }
 }

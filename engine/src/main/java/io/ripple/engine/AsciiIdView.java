@@ -1,20 +1,21 @@
 package io.ripple.engine;
 
 /**
- * Reusable {@link CharSequence} over ASCII bytes in an array, so ids can be handed out without creating Strings.
+ * Reusable {@link CharSequence} over an id packed into longs by {@link AsciiIdIndex}, so ids can be handed out
+ * without creating Strings.
  * <p>
  * A view is owned by the object that returns it and is rewritten when that object is next updated; call
  * {@link #toString()} to keep a copy.
  */
 final class AsciiIdView implements CharSequence
 {
-    private byte[] bytes;
+    private long[] words;
     private int offset;
     private int length;
 
-    AsciiIdView wrap(final byte[] bytes, final int offset, final int length)
+    AsciiIdView wrap(final long[] words, final int offset, final int length)
     {
-        this.bytes = bytes;
+        this.words = words;
         this.offset = offset;
         this.length = length;
         return this;
@@ -38,7 +39,7 @@ final class AsciiIdView implements CharSequence
             throw new IndexOutOfBoundsException("index=" + index + " length=" + length);
         }
 
-        return (char) bytes[offset + index];
+        return AsciiIdIndex.charAt(words, offset, index);
     }
 
     /**
@@ -59,7 +60,7 @@ final class AsciiIdView implements CharSequence
         final char[] chars = new char[length];
         for (int i = 0; i < length; i++)
         {
-            chars[i] = (char) bytes[offset + i];
+            chars[i] = AsciiIdIndex.charAt(words, offset, i);
         }
 
         return new String(chars);

@@ -53,12 +53,7 @@ public final class CoordinationEngine
     static final long WARNED_BIT = 1L << 8;
     static final long HISTORY_UNORDERED_BIT = 1L << 9;
 
-    static final int HISTORY_ENTRY_LONGS = 4;
-    static final int HISTORY_VALUE = 1;
-    static final int HISTORY_CONFIDENCE = 2;
-    static final int HISTORY_META = 3;
-    static final int INITIAL_HISTORY_ENTRIES = 4;
-    private static final int HISTORY_TYPE_SHIFT = 40;
+    static final int INITIAL_HISTORY_ENTRIES = HistoryRing.INITIAL_ENTRIES;
 
     static final byte FREE = 0;
     static final byte LIVE = 1;
@@ -67,6 +62,7 @@ public final class CoordinationEngine
     private static final int LOAD = SignalType.LOAD.id();
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final int NONE = -1;
+    private static final int INVALID_ID = -2;
     private static final int SNAPSHOT_MAGIC = 0x454C5052;
     private static final byte SNAPSHOT_VERSION = 1;
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
@@ -110,13 +106,18 @@ public final class CoordinationEngine
     private final double[] topScores;
     private final int[] topIndexes;
     private final int[] topSlots;
+    private final long[] topInFlights;
     private final double[] inlineWeights = new double[SignalType.COUNT];
     private final OverloadPredictor predictor = new OverloadPredictor();
     private final AsciiIdView listenerView = new AsciiIdView();
 
+    private int packedLength;
+    private int packedHash;
     private int scoringProfile;
     private boolean scoringNeutral;
+    private boolean scoringPenalised;
     private double[] scoringWeights;
+    private double[] scoringFactors;
 
     /**
      * Build an engine with the default configuration and no listener.
@@ -168,6 +169,7 @@ public final class CoordinationEngine
         topScores = new double[maxK];
         topIndexes = new int[maxK];
         topSlots = new int[maxK];
+        topInFlights = new long[maxK];
     }
 
     /**
@@ -240,14 +242,14 @@ public final class CoordinationEngine
         final long ttlMs,
         final long traceId)
     {
-        final int hash = agentIndex.hash(agentId);
-        final ErrorCode error = validateSignal(hash, type, value, confidence, ttlMs);
+        final int found = findAgent(agentId);
+        final ErrorCode error = validateSignal(found, type, value, confidence, ttlMs);
         if (null != error)
         {
             return reject(error);
         }
 
-        final int slot = acquireAgent(agentId, hash);
+        final int slot = acquireAgent(found);
         if (slot < 0)
         {
             return reject(ErrorCode.AGENT_CAPACITY_EXCEEDED);
@@ -265,7 +267,7 @@ public final class CoordinationEngine
         blocks[offset + INVERSE_TTL] = Double.doubleToRawLongBits(1.0 / ttlNs);
         blocks[base + FLAGS] |= 1L << typeId;
 
-        appendHistory(slot, timestampNs, typeId, value, confidence, ttlMs);
+        appendHistory(slot, timestampNs, typeId, value);
         metrics.signalsByType[typeId]++;
 
         if (typeId == LOAD)
@@ -291,16 +293,15 @@ public final class CoordinationEngine
      */
     public ErrorCode registerAgent(final long timestampNs, final CharSequence agentId)
     {
-        final int hash = agentIndex.hash(agentId);
-        if (hash < 0)
+        final int existing = findAgent(agentId);
+        if (existing == INVALID_ID)
         {
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final int existing = agentIndex.find(agentId, hash);
         if (existing < 0)
         {
-            if (acquireAgent(agentId, hash) < 0)
+            if (acquireAgent(existing) < 0)
             {
                 return reject(ErrorCode.AGENT_CAPACITY_EXCEEDED);
             }
@@ -327,25 +328,23 @@ public final class CoordinationEngine
      */
     public ErrorCode joinPool(final long timestampNs, final CharSequence agentId, final CharSequence poolName)
     {
-        final int hash = agentIndex.hash(agentId);
-        if (hash < 0)
+        int slot = findAgent(agentId);
+        if (slot == INVALID_ID)
         {
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final int poolHash = pools.names.hash(poolName);
-        if (poolHash < 0)
+        int pool = pools.lookup(poolName);
+        if (pool == PoolTable.INVALID_NAME)
         {
             return reject(ErrorCode.INVALID_POOL_NAME);
         }
 
-        int pool = pools.names.find(poolName, poolHash);
         if (pool < 0 ? !pools.hasRoom() : pools.isFull(pool))
         {
             return reject(ErrorCode.POOL_CAPACITY_EXCEEDED);
         }
 
-        int slot = agentIndex.find(agentId, hash);
         if (slot < 0 && !hasRoomForAgent())
         {
             return reject(ErrorCode.AGENT_CAPACITY_EXCEEDED);
@@ -358,7 +357,7 @@ public final class CoordinationEngine
 
         if (slot < 0)
         {
-            slot = acquireAgent(agentId, hash);
+            slot = acquireAgent(slot);
             metrics.registrations++;
         }
         else if (slotStates[slot] == DORMANT)
@@ -368,7 +367,7 @@ public final class CoordinationEngine
 
         if (pool < 0)
         {
-            pool = pools.create(poolName, poolHash);
+            pool = pools.createLookedUp();
         }
 
         pools.addMember(pool, slot);
@@ -389,25 +388,18 @@ public final class CoordinationEngine
      */
     public ErrorCode leavePool(final long timestampNs, final CharSequence agentId, final CharSequence poolName)
     {
-        final int hash = agentIndex.hash(agentId);
-        if (hash < 0)
+        final int slot = findAgent(agentId);
+        if (slot == INVALID_ID)
         {
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final int poolHash = pools.names.hash(poolName);
-        if (poolHash < 0)
-        {
-            return reject(ErrorCode.INVALID_POOL_NAME);
-        }
-
-        final int pool = pools.names.find(poolName, poolHash);
+        final int pool = pools.lookup(poolName);
         if (pool < 0)
         {
-            return reject(ErrorCode.UNKNOWN_POOL);
+            return reject(pool == PoolTable.INVALID_NAME ? ErrorCode.INVALID_POOL_NAME : ErrorCode.UNKNOWN_POOL);
         }
 
-        final int slot = agentIndex.find(agentId, hash);
         if (slot < 0 || slotStates[slot] != LIVE || !isMember(slot, pool))
         {
             return reject(ErrorCode.NOT_IN_POOL);
@@ -447,7 +439,9 @@ public final class CoordinationEngine
      * Choose the best k agents from explicit candidates or a pool, best first, and count one selection in flight for
      * each chosen agent that the engine tracks.
      * <p>
-     * Ties go to the candidate that comes first in the request (or in pool join order). k must lie between 1 and
+     * Ties go to the candidate that comes first in the request (or in pool join order), except that under a profile
+     * with an in-flight penalty an exact tie first goes to the agent with fewer selections in flight (which keeps a
+     * long burst spreading once penalised load scores underflow the routing score). k must lie between 1 and
      * the number of candidates (or pool members), the engine's maximum k and the result's capacity. A candidate
      * listed twice is considered once, so fewer than k agents may come back. Candidates the engine does not track
      * score 0.5 everywhere, are not created, and carry no in-flight count.
@@ -524,13 +518,13 @@ public final class CoordinationEngine
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
 
-        final byte[] ids = agents.bytes();
-        final byte[] rowIds = rows.idBytes();
+        final long[] ids = agents.words();
+        final long[] rowIds = rows.idWords();
         for (int i = 0; i < count; i++)
         {
             final int slot = candidateSlots[i];
             final int length = agents.length(i);
-            System.arraycopy(ids, AsciiIdList.offset(i), rowIds, ScoreRows.idOffset(i), length);
+            System.arraycopy(ids, AsciiIdList.offset(i), rowIds, ScoreRows.idOffset(i), AsciiIdIndex.words(length));
             writeRow(rows, i, length, i, slot, slot >= 0 ? routingScore(slot, timestampNs) : NEUTRAL_SCORE,
                 timestampNs);
         }
@@ -567,8 +561,8 @@ public final class CoordinationEngine
     public ErrorCode agentState(
         final long timestampNs, final CharSequence agentId, final CharSequence profileName, final AgentStateView view)
     {
-        final int hash = agentIndex.hash(agentId);
-        if (hash < 0)
+        final int slot = findAgent(agentId);
+        if (slot == INVALID_ID)
         {
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
@@ -583,15 +577,13 @@ public final class CoordinationEngine
             }
         }
 
-        final int slot = agentIndex.find(agentId, hash);
         if (slot < 0 || slotStates[slot] != LIVE)
         {
             return reject(ErrorCode.UNKNOWN_AGENT);
         }
 
-        scoringProfile = profile;
-        scoringNeutral = profiles.models[profile] == ScoringModel.NEUTRAL;
         scoringWeights = profiles.weights[profile];
+        selectScoring(profile);
         fillState(timestampNs, slot, view);
         metrics.stateQueries++;
 
@@ -620,8 +612,8 @@ public final class CoordinationEngine
         final double threshold,
         final OverloadPrediction out)
     {
-        final int hash = agentIndex.hash(agentId);
-        if (hash < 0)
+        final int slot = findAgent(agentId);
+        if (slot == INVALID_ID)
         {
             return reject(ErrorCode.INVALID_AGENT_ID);
         }
@@ -636,7 +628,6 @@ public final class CoordinationEngine
             return reject(ErrorCode.INVALID_THRESHOLD);
         }
 
-        final int slot = agentIndex.find(agentId, hash);
         if (slot < 0)
         {
             out.set(false, 0.0, 0);
@@ -722,13 +713,7 @@ public final class CoordinationEngine
      */
     public boolean isTracked(final CharSequence agentId)
     {
-        final int hash = agentIndex.hash(agentId);
-        if (hash < 0)
-        {
-            return false;
-        }
-
-        final int slot = agentIndex.find(agentId, hash);
+        final int slot = findAgent(agentId);
         return slot >= 0 && slotStates[slot] == LIVE;
     }
 
@@ -776,12 +761,8 @@ public final class CoordinationEngine
             final byte state = slotStates[slot];
             if (state != FREE)
             {
-                length += Integer.BYTES + 2 + agentIndex.keyLength(slot) + Integer.BYTES +
-                    (long) historyCounts[slot] * HISTORY_ENTRY_LONGS * Long.BYTES;
-                if (state == LIVE)
-                {
-                    length += BLOCK_LONGS * Long.BYTES;
-                }
+                length += Integer.BYTES + 2 + agentIndex.keyLength(slot) + BLOCK_LONGS * Long.BYTES + Integer.BYTES +
+                    (long) historyCounts[slot] * HistoryRing.ENTRY_BYTES;
             }
         }
         length += pools.encodedLength() + profiles.encodedLength();
@@ -829,7 +810,7 @@ public final class CoordinationEngine
 
         buffer.putInt(position, metrics.agentsTracked + metrics.agentsDormant, ORDER);
         position += Integer.BYTES;
-        final byte[] keys = agentIndex.keys();
+        final long[] keys = agentIndex.keys();
         for (int slot = 0; slot < highWater; slot++)
         {
             final byte state = slotStates[slot];
@@ -840,17 +821,17 @@ public final class CoordinationEngine
                 final int length = agentIndex.keyLength(slot);
                 buffer.putByte(position + 5, (byte) length);
                 position += 6;
-                buffer.putBytes(position, keys, AsciiIdIndex.keyOffset(slot), length);
+                AsciiIdIndex.putAscii(buffer, position, keys, AsciiIdIndex.keyOffset(slot), length);
                 position += length;
 
-                if (state == LIVE)
+                final int base = slot * BLOCK_LONGS;
+                final long present = blocks[base + FLAGS];
+                for (int i = 0; i < BLOCK_LONGS; i++)
                 {
-                    final int base = slot * BLOCK_LONGS;
-                    for (int i = 0; i < BLOCK_LONGS; i++)
-                    {
-                        buffer.putLong(position, blocks[base + i], ORDER);
-                        position += Long.BYTES;
-                    }
+                    final int type = i / TYPE_LONGS;
+                    final boolean stale = type < SignalType.COUNT && (present & (1L << type)) == 0;
+                    buffer.putLong(position, stale ? 0 : blocks[base + i], ORDER);
+                    position += Long.BYTES;
                 }
 
                 position += writeHistory(buffer, position, slot);
@@ -912,11 +893,6 @@ public final class CoordinationEngine
         return engine;
     }
 
-    static int historyType(final long meta)
-    {
-        return (int) (meta >>> HISTORY_TYPE_SHIFT);
-    }
-
     private ErrorCode reject(final ErrorCode error)
     {
         metrics.rejectionsByCode[error.ordinal()]++;
@@ -924,9 +900,9 @@ public final class CoordinationEngine
     }
 
     private static ErrorCode validateSignal(
-        final int hash, final SignalType type, final double value, final double confidence, final long ttlMs)
+        final int found, final SignalType type, final double value, final double confidence, final long ttlMs)
     {
-        if (hash < 0)
+        if (found == INVALID_ID)
         {
             return ErrorCode.INVALID_AGENT_ID;
         }
@@ -966,13 +942,37 @@ public final class CoordinationEngine
     }
 
     /**
-     * Find or create the slot of an agent about to be written, reviving it if it was evicted.
+     * Validate and pack an agent id into the index's scratch words, remembering its length and hash for
+     * {@link #acquireAgent(int)}, and look it up.
      *
+     * @return the slot, -1 if the agent is unknown, or {@link #INVALID_ID}.
+     */
+    private int findAgent(final CharSequence agentId)
+    {
+        final AsciiIdIndex agentIndex = this.agentIndex;
+        final int length = agentIndex.pack(agentId);
+        if (length < 0)
+        {
+            return INVALID_ID;
+        }
+
+        final long[] words = agentIndex.scratch;
+        final int hash = agentIndex.hash(words, 0, length);
+        packedLength = length;
+        packedHash = hash;
+
+        return agentIndex.find(words, 0, length, hash);
+    }
+
+    /**
+     * Take the slot of the agent last looked up by {@link #findAgent(CharSequence)}, reviving it if it was evicted,
+     * or create it.
+     *
+     * @param existing result of the lookup.
      * @return the slot, or -1 if the engine is full.
      */
-    private int acquireAgent(final CharSequence agentId, final int hash)
+    private int acquireAgent(final int existing)
     {
-        final int existing = agentIndex.find(agentId, hash);
         if (existing >= 0)
         {
             if (slotStates[existing] == DORMANT)
@@ -1005,7 +1005,7 @@ public final class CoordinationEngine
             return -1;
         }
 
-        agentIndex.put(slot, agentId, hash);
+        agentIndex.put(slot, agentIndex.scratch, 0, packedLength, packedHash);
         slotStates[slot] = LIVE;
         final int base = slot * BLOCK_LONGS;
         blocks[base + FLAGS] = 0;
@@ -1134,23 +1134,17 @@ public final class CoordinationEngine
         }
     }
 
-    private void appendHistory(
-        final int slot,
-        final long timestampNs,
-        final int typeId,
-        final double value,
-        final double confidence,
-        final long ttlMs)
+    private void appendHistory(final int slot, final long timestampNs, final int typeId, final double value)
     {
         long[] history = histories[slot];
         final int count = historyCounts[slot];
         int head = historyHeads[slot];
-        int entries = null == history ? 0 : history.length / HISTORY_ENTRY_LONGS;
+        int entries = null == history ? 0 : HistoryRing.entries(history);
 
         if (count > 0)
         {
             final int newest = (head == 0 ? entries : head) - 1;
-            if (timestampNs < history[newest * HISTORY_ENTRY_LONGS])
+            if (timestampNs < history[newest * HistoryRing.ENTRY_LONGS])
             {
                 blocks[slot * BLOCK_LONGS + FLAGS] |= HISTORY_UNORDERED_BIT;
             }
@@ -1159,17 +1153,15 @@ public final class CoordinationEngine
         if (count == entries && entries < historySize)
         {
             entries = Math.min(historySize, Math.max(INITIAL_HISTORY_ENTRIES, entries * 2));
-            history = null == history ?
-                new long[entries * HISTORY_ENTRY_LONGS] : Arrays.copyOf(history, entries * HISTORY_ENTRY_LONGS);
+            history = HistoryRing.grow(history, count, entries);
             histories[slot] = history;
             head = count;
         }
 
-        final int base = head * HISTORY_ENTRY_LONGS;
+        final int base = head * HistoryRing.ENTRY_LONGS;
         history[base] = timestampNs;
-        history[base + HISTORY_VALUE] = Double.doubleToRawLongBits(value);
-        history[base + HISTORY_CONFIDENCE] = Double.doubleToRawLongBits(confidence);
-        history[base + HISTORY_META] = ttlMs | ((long) typeId << HISTORY_TYPE_SHIFT);
+        history[base + HistoryRing.VALUE] = Double.doubleToRawLongBits(value);
+        HistoryRing.setType(history, entries, head, typeId);
 
         historyHeads[slot] = ++head == entries ? 0 : head;
         if (count < entries)
@@ -1214,7 +1206,7 @@ public final class CoordinationEngine
         int profile = ProfileTable.DEFAULT_PROFILE;
         if (options.profileLength != ScoringOptions.NOT_SET)
         {
-            profile = profiles.find(options.profileBytes, 0, options.profileLength);
+            profile = profiles.find(options.profileWords, 0, options.profileLength);
             if (profile < 0)
             {
                 return ErrorCode.UNKNOWN_PROFILE;
@@ -1235,10 +1227,17 @@ public final class CoordinationEngine
             scoringWeights = profiles.weights[profile];
         }
 
-        scoringProfile = profile;
-        scoringNeutral = profiles.models[profile] == ScoringModel.NEUTRAL;
+        selectScoring(profile);
 
         return null;
+    }
+
+    private void selectScoring(final int profile)
+    {
+        scoringProfile = profile;
+        scoringNeutral = profiles.models[profile] == ScoringModel.NEUTRAL;
+        scoringPenalised = profiles.penalties[profile] != 0.0;
+        scoringFactors = profiles.factors[profile];
     }
 
     /**
@@ -1248,22 +1247,21 @@ public final class CoordinationEngine
      */
     private boolean resolveIds(final AsciiIdList ids, final ScoreRows rows)
     {
-        final byte[] bytes = ids.bytes();
+        final long[] words = ids.words();
         final int[] slots = candidateSlots;
         final byte[] slotStates = this.slotStates;
         final AsciiIdIndex agentIndex = this.agentIndex;
         for (int i = 0, count = ids.count(); i < count; i++)
         {
             final int length = ids.length(i);
-            final int offset = AsciiIdList.offset(i);
-            final int hash = length < 0 ? -1 : agentIndex.hash(bytes, offset, length);
-            if (hash < 0)
+            if (length < 0)
             {
                 rows.errorIndex = i;
                 return false;
             }
 
-            final int slot = agentIndex.find(bytes, offset, length, hash);
+            final int offset = AsciiIdList.offset(i);
+            final int slot = agentIndex.find(words, offset, length, agentIndex.hash(words, offset, length));
             slots[i] = slot >= 0 && slotStates[slot] == LIVE ? slot : -1;
         }
 
@@ -1303,6 +1301,7 @@ public final class CoordinationEngine
         {
             final int slot = slots[i];
             final double score;
+            final long inFlight;
             if (slot >= 0)
             {
                 if (selectEpochs[slot] == epoch)
@@ -1311,13 +1310,15 @@ public final class CoordinationEngine
                 }
                 selectEpochs[slot] = epoch;
                 score = routingScore(slot, timestampNs);
+                inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
             }
             else
             {
                 score = NEUTRAL_SCORE;
+                inFlight = 0;
             }
 
-            if (kept == k && !(score > topScores[k - 1]))
+            if (kept == k && !ranksBefore(score, inFlight, k - 1))
             {
                 continue;
             }
@@ -1327,17 +1328,18 @@ public final class CoordinationEngine
                 continue;
             }
 
-            kept = insertTop(kept, k, i, slot, score);
+            kept = insertTop(kept, k, i, slot, score, inFlight);
         }
 
-        final byte[] ids = candidates.bytes();
-        final byte[] rowIds = rows.idBytes();
+        final long[] ids = candidates.words();
+        final long[] rowIds = rows.idWords();
         for (int rank = 0; rank < kept; rank++)
         {
             final int index = topIndexes[rank];
             final int slot = topSlots[rank];
             final int length = candidates.length(index);
-            System.arraycopy(ids, AsciiIdList.offset(index), rowIds, ScoreRows.idOffset(rank), length);
+            System.arraycopy(
+                ids, AsciiIdList.offset(index), rowIds, ScoreRows.idOffset(rank), AsciiIdIndex.words(length));
             writeRow(rows, rank, length, index, slot, topScores[rank], timestampNs);
         }
         rows.count = kept;
@@ -1350,13 +1352,13 @@ public final class CoordinationEngine
         final long timestampNs, final SelectRequest request, final int k, final ScoreRows rows)
     {
         final int nameLength = request.poolLength;
-        final int hash = nameLength < 0 ? -1 : pools.names.hash(request.poolBytes, 0, nameLength);
-        if (hash < 0)
+        if (nameLength < 0)
         {
             return ErrorCode.INVALID_POOL_NAME;
         }
 
-        final int pool = pools.names.find(request.poolBytes, 0, nameLength, hash);
+        final long[] name = request.poolWords;
+        final int pool = pools.find(name, 0, nameLength, pools.names.hash(name, 0, nameLength));
         if (pool < 0)
         {
             return ErrorCode.UNKNOWN_POOL;
@@ -1375,13 +1377,14 @@ public final class CoordinationEngine
         {
             final int slot = members[i];
             final double score = routingScore(slot, timestampNs);
-            if (kept < k || score > topScores[k - 1])
+            final long inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
+            if (kept < k || ranksBefore(score, inFlight, k - 1))
             {
-                kept = insertTop(kept, k, i, slot, score);
+                kept = insertTop(kept, k, i, slot, score, inFlight);
             }
         }
 
-        final byte[] rowIds = rows.idBytes();
+        final long[] rowIds = rows.idWords();
         for (int rank = 0; rank < kept; rank++)
         {
             final int slot = topSlots[rank];
@@ -1394,22 +1397,38 @@ public final class CoordinationEngine
         return null;
     }
 
-    private int insertTop(final int kept, final int k, final int index, final int slot, final double score)
+    /**
+     * Does a candidate rank before the one kept at a position? A higher routing score wins. Under a profile with an
+     * in-flight penalty an exact tie goes to the agent with fewer selections in flight, so that a burst keeps
+     * spreading even once the penalised load scores are too small to move the routing score; otherwise, and
+     * between equals, the candidate kept earlier wins.
+     */
+    private boolean ranksBefore(final double score, final long inFlight, final int position)
+    {
+        final double other = topScores[position];
+        return score > other || (score == other && scoringPenalised && inFlight < topInFlights[position]);
+    }
+
+    private int insertTop(
+        final int kept, final int k, final int index, final int slot, final double score, final long inFlight)
     {
         final double[] topScores = this.topScores;
         final int[] topIndexes = this.topIndexes;
         final int[] topSlots = this.topSlots;
+        final long[] topInFlights = this.topInFlights;
         int position = Math.min(kept, k - 1) - 1;
-        while (position >= 0 && score > topScores[position])
+        while (position >= 0 && ranksBefore(score, inFlight, position))
         {
             topScores[position + 1] = topScores[position];
             topIndexes[position + 1] = topIndexes[position];
             topSlots[position + 1] = topSlots[position];
+            topInFlights[position + 1] = topInFlights[position];
             position--;
         }
         topScores[position + 1] = score;
         topIndexes[position + 1] = index;
         topSlots[position + 1] = slot;
+        topInFlights[position + 1] = inFlight;
 
         return kept < k ? kept + 1 : kept;
     }
@@ -1506,9 +1525,10 @@ public final class CoordinationEngine
         if (loadWeight != 0.0)
         {
             double load = (present & 1) != 0 ? signalScore(blocks, base, nowNs, true, neutral) : NEUTRAL_SCORE;
-            if (inFlight != 0)
+            if (inFlight != 0 && scoringPenalised)
             {
-                load *= profiles.inFlightFactor(scoringProfile, inFlight);
+                load *= inFlight < ProfileTable.FACTOR_RADIX ?
+                    scoringFactors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight);
             }
             total += loadWeight * (load - NEUTRAL_SCORE);
         }
@@ -1557,17 +1577,17 @@ public final class CoordinationEngine
         final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
         if (neutral)
         {
-            final double decay = FastDecay.expNeg(3.0 * x);
+            final double decay = FastDecay.expNegLive(3.0 * x);
             return NEUTRAL_SCORE + (isLoad ? NEUTRAL_SCORE - value : value - NEUTRAL_SCORE) * confidence * decay;
         }
 
-        final double decay = FastDecay.expNeg(x);
+        final double decay = FastDecay.expNegLive(x);
         return isLoad ? 1.0 - value * confidence * decay : value * confidence * decay;
     }
 
     private void fillState(final long nowNs, final int slot, final AgentStateView view)
     {
-        view.idLength = agentIndex.copyKey(slot, view.idBytes, 0);
+        view.idLength = agentIndex.copyKey(slot, view.idWords, 0);
 
         final long[] blocks = this.blocks;
         final int base = slot * BLOCK_LONGS;
@@ -1625,7 +1645,7 @@ public final class CoordinationEngine
                 if (poolCount < stored)
                 {
                     view.poolNameLengths[poolCount] = pools.names.copyKey(
-                        pool, view.poolNameBytes, poolCount * AsciiIdIndex.MAX_ID_LENGTH);
+                        pool, view.poolNameWords, poolCount * AsciiIdIndex.WORDS);
                 }
                 poolCount++;
             }
@@ -1643,9 +1663,8 @@ public final class CoordinationEngine
         if (count > 0)
         {
             final long[] history = histories[slot];
-            final int entries = history.length / HISTORY_ENTRY_LONGS;
-            final int head = historyHeads[slot];
-            int entry = head - count;
+            final int entries = HistoryRing.entries(history);
+            int entry = historyHeads[slot] - count;
             if (entry < 0)
             {
                 entry += entries;
@@ -1653,12 +1672,11 @@ public final class CoordinationEngine
 
             for (int i = 0; i < count; i++)
             {
-                final int base = entry * HISTORY_ENTRY_LONGS;
-                for (int j = 0; j < HISTORY_ENTRY_LONGS; j++)
-                {
-                    buffer.putLong(position, history[base + j], ORDER);
-                    position += Long.BYTES;
-                }
+                final int base = entry * HistoryRing.ENTRY_LONGS;
+                buffer.putLong(position, history[base], ORDER);
+                buffer.putLong(position + Long.BYTES, history[base + HistoryRing.VALUE], ORDER);
+                buffer.putByte(position + 2 * Long.BYTES, (byte) HistoryRing.type(history, entries, entry));
+                position += HistoryRing.ENTRY_BYTES;
                 if (++entry == entries)
                 {
                     entry = 0;
@@ -1690,11 +1708,19 @@ public final class CoordinationEngine
             }
             entries = Math.min(entries, historySize);
 
-            final long[] history = new long[entries * HISTORY_ENTRY_LONGS];
-            for (int i = 0, n = count * HISTORY_ENTRY_LONGS; i < n; i++)
+            final long[] history = HistoryRing.allocate(entries);
+            for (int entry = 0; entry < count; entry++)
             {
-                history[i] = buffer.getLong(position, ORDER);
-                position += Long.BYTES;
+                final int type = buffer.getByte(position + 2 * Long.BYTES);
+                if (type < 0 || type >= SignalType.COUNT)
+                {
+                    throw new IllegalArgumentException("snapshot has a history entry of type " + type);
+                }
+                history[entry * HistoryRing.ENTRY_LONGS] = buffer.getLong(position, ORDER);
+                history[entry * HistoryRing.ENTRY_LONGS + HistoryRing.VALUE] =
+                    buffer.getLong(position + Long.BYTES, ORDER);
+                HistoryRing.setType(history, entries, entry, type);
+                position += HistoryRing.ENTRY_BYTES;
             }
             histories[slot] = history;
             historyHeads[slot] = count == entries ? 0 : count;
@@ -1790,36 +1816,35 @@ public final class CoordinationEngine
         position += Integer.BYTES;
         int live = 0;
         int dormant = 0;
-        final byte[] id = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+        final long[] id = new long[AsciiIdIndex.WORDS];
         for (int i = 0; i < agentCount; i++)
         {
             final int slot = checkSlot(buffer.getInt(position, ORDER));
             final byte state = buffer.getByte(position + 4);
-            final int length = buffer.getByte(position + 5);
+            final int byteLength = buffer.getByte(position + 5);
             position += 6;
-            if ((state != LIVE && state != DORMANT) || length <= 0 || length > AsciiIdIndex.MAX_ID_LENGTH ||
-                slotStates[slot] != FREE)
+            final int length = AsciiIdIndex.getAscii(buffer, position, byteLength, id, 0);
+            if ((state != LIVE && state != DORMANT) || length < 0 || slotStates[slot] != FREE)
             {
                 throw new IllegalArgumentException("snapshot has an invalid agent at slot " + slot);
             }
-            buffer.getBytes(position, id, 0, length);
             position += length;
             final int hash = agentIndex.hash(id, 0, length);
-            if (hash < 0 || agentIndex.find(id, 0, length, hash) >= 0)
+            if (agentIndex.find(id, 0, length, hash) >= 0)
             {
                 throw new IllegalArgumentException("snapshot has an invalid agent id at slot " + slot);
             }
             agentIndex.put(slot, id, 0, length, hash);
             slotStates[slot] = state;
 
+            final int base = slot * BLOCK_LONGS;
+            for (int j = 0; j < BLOCK_LONGS; j++)
+            {
+                blocks[base + j] = buffer.getLong(position, ORDER);
+                position += Long.BYTES;
+            }
             if (state == LIVE)
             {
-                final int base = slot * BLOCK_LONGS;
-                for (int j = 0; j < BLOCK_LONGS; j++)
-                {
-                    blocks[base + j] = buffer.getLong(position, ORDER);
-                    position += Long.BYTES;
-                }
                 live++;
             }
             else

@@ -50,12 +50,7 @@ public final class EngineMetrics
      */
     public long signals()
     {
-        long total = 0;
-        for (final long count : signalsByType)
-        {
-            total += count;
-        }
-        return total;
+        return sum(signalsByType);
     }
 
     /**
@@ -76,12 +71,7 @@ public final class EngineMetrics
      */
     public long rejections()
     {
-        long total = 0;
-        for (final long count : rejectionsByCode)
-        {
-            total += count;
-        }
-        return total;
+        return sum(rejectionsByCode);
     }
 
     /**
@@ -193,6 +183,16 @@ public final class EngineMetrics
     public int agentsDormant()
     {
         return agentsDormant;
+    }
+
+    private static long sum(final long[] counts)
+    {
+        long total = 0;
+        for (final long count : counts)
+        {
+            total += count;
+        }
+        return total;
     }
 
     int encode(final MutableDirectBuffer buffer, final int offset)

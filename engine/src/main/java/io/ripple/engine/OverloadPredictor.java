@@ -5,10 +5,15 @@ package io.ripple.engine;
  * <p>
  * The reference sorts the agent's LOAD signals by timestamp, newest first (a stable sort, so equal timestamps keep
  * their arrival order), keeps the first ten, sorts those oldest first (again stable), and fits a least-squares line
- * of value against seconds since the first. This class reproduces that choice exactly, ties included: it walks the
- * ring from the newest entry keeping the ten best by (timestamp descending, arrival ascending) in a small insertion
- * array. When the agent's history is in timestamp order, as it is whenever event times do not go backwards, the
- * walk stops at the first LOAD signal older than the tenth kept.
+ * of value against time since the first. This class reproduces that choice exactly, ties included. When the
+ * agent's history is in timestamp order, as it is whenever event times do not go backwards, the ten newest LOAD
+ * signals in arrival order are the answer unless the next older LOAD signal shares the tenth's timestamp, and they are
+ * fitted in the same pass that finds them; otherwise, and in that tie, the ring is walked keeping the ten best by
+ * (timestamp descending, arrival ascending) in a small insertion array.
+ * <p>
+ * The line is fitted with time in nanoseconds, which are exact in a double, rather than in seconds, and from a
+ * different origin: the slope scales, the fit is unchanged by the shift, and the prediction is the same to within
+ * rounding (about 1e-15 relative).
  */
 final class OverloadPredictor
 {
@@ -16,11 +21,13 @@ final class OverloadPredictor
     static final int MIN_SAMPLES = 3;
 
     private static final int LOAD = SignalType.LOAD.id();
-    private static final double NANOS_PER_SECOND = 1e9;
+    private static final int ENTRY = HistoryRing.ENTRY_LONGS;
+    private static final int VALUE = HistoryRing.VALUE;
+    private static final double NANOS_PER_MILLI = 1e6;
 
-    private final long[] keptTimestamps = new long[MAX_SAMPLES];
-    private final int[] keptArrivals = new int[MAX_SAMPLES];
-    private final double[] keptValues = new double[MAX_SAMPLES];
+    private final long[] timestamps = new long[MAX_SAMPLES];
+    private final int[] arrivals = new int[MAX_SAMPLES];
+    private final double[] values = new double[MAX_SAMPLES];
     private final double[] xs = new double[MAX_SAMPLES];
     private final double[] ys = new double[MAX_SAMPLES];
 
@@ -31,12 +38,12 @@ final class OverloadPredictor
     /**
      * Predict from a history ring.
      *
-     * @param history     ring of entries of {@link CoordinationEngine#HISTORY_ENTRY_LONGS} longs, may be null.
-     * @param head        index of the entry after the newest.
-     * @param count       number of entries in the ring.
-     * @param ordered     true if the entries are in non-decreasing timestamp order.
-     * @param horizonMs   how far beyond the newest kept signal to predict.
-     * @param threshold   load above which the agent is overloaded.
+     * @param history   ring laid out as {@link HistoryRing} describes, may be null.
+     * @param head      index of the entry after the newest.
+     * @param count     number of entries in the ring.
+     * @param ordered   true if the entries are in non-decreasing timestamp order.
+     * @param horizonMs how far beyond the newest kept signal to predict.
+     * @param threshold load above which the agent is overloaded.
      */
     void predict(
         final long[] history,
@@ -46,71 +53,131 @@ final class OverloadPredictor
         final long horizonMs,
         final double threshold)
     {
-        final int kept = keepNewestLoads(history, head, count, ordered);
+        if (null == history || count == 0)
+        {
+            notEnough(0);
+            return;
+        }
+
+        if (ordered && fitNewestInOrder(history, head, count, horizonMs, threshold))
+        {
+            return;
+        }
+
+        final int kept = bestByTimestamp(history, head, count, ordered);
+        if (kept < MIN_SAMPLES)
+        {
+            notEnough(kept);
+            return;
+        }
+
+        fit(kept, horizonMs, threshold);
+    }
+
+    private void notEnough(final int kept)
+    {
+        sampleCount = kept;
+        willOverload = false;
+        probability = 0.0;
+    }
+
+    /**
+     * Fit the newest LOAD signals of an ordered ring in one pass, with time measured back from the newest so that no
+     * second pass is needed: sums of x, y, x squared and xy give the centred sums directly, and the newest is the
+     * last point of the reference's order.
+     *
+     * @return false if a tie at the tenth signal needs {@link #bestByTimestamp(long[], int, int, boolean)}.
+     */
+    private boolean fitNewestInOrder(
+        final long[] history, final int head, final int count, final long horizonMs, final double threshold)
+    {
+        final int capacity = HistoryRing.entries(history);
+        int kept = 0;
+        long newest = 0;
+        long tenth = 0;
+        double newestValue = 0.0;
+        double sumX = 0.0;
+        double sumY = 0.0;
+        double sumXX = 0.0;
+        double sumXY = 0.0;
+        int entry = head;
+        for (int back = 0; back < count; back++)
+        {
+            entry = (entry == 0 ? capacity : entry) - 1;
+            final int base = entry * ENTRY;
+            if (HistoryRing.type(history, capacity, entry) != LOAD)
+            {
+                continue;
+            }
+
+            final long timestamp = history[base];
+            if (kept == MAX_SAMPLES)
+            {
+                if (timestamp == tenth)
+                {
+                    return false;
+                }
+                break;
+            }
+
+            final double value = Double.longBitsToDouble(history[base + VALUE]);
+            if (kept == 0)
+            {
+                newest = timestamp;
+                newestValue = value;
+            }
+            final double x = (double) (timestamp - newest);
+            sumX += x;
+            sumY += value;
+            sumXX += x * x;
+            sumXY += x * value;
+            tenth = timestamp;
+            kept++;
+        }
+
         sampleCount = kept;
         if (kept < MIN_SAMPLES)
         {
             willOverload = false;
             probability = 0.0;
-            return;
+            return true;
         }
 
-        orderOldestFirst(kept);
-
-        double sumX = 0.0;
-        double sumY = 0.0;
-        for (int i = 0; i < kept; i++)
+        if (tenth == newest)
         {
-            sumX += xs[i];
-            sumY += ys[i];
+            willOverload = newestValue > threshold;
+            probability = newestValue;
+            return true;
         }
+
         final double meanX = sumX / kept;
         final double meanY = sumY / kept;
-
-        double numerator = 0.0;
-        double denominator = 0.0;
-        for (int i = 0; i < kept; i++)
-        {
-            final double dx = xs[i] - meanX;
-            numerator += dx * (ys[i] - meanY);
-            denominator += dx * dx;
-        }
-
-        if (denominator == 0.0)
-        {
-            final double last = ys[kept - 1];
-            willOverload = last > threshold;
-            probability = last;
-            return;
-        }
-
-        final double slope = numerator / denominator;
-        final double forecastX = xs[kept - 1] + horizonMs / 1000.0;
-        double predicted = slope * (forecastX - meanX) + meanY;
+        final double slope = (sumXY - sumX * meanY) / (sumXX - sumX * meanX);
+        double predicted = slope * (horizonMs * NANOS_PER_MILLI - meanX) + meanY;
         predicted = Math.max(0.0, Math.min(1.0, predicted));
 
         willOverload = predicted > threshold;
         probability = predicted;
+        return true;
     }
 
-    private int keepNewestLoads(final long[] history, final int head, final int count, final boolean ordered)
+    /**
+     * Keep the ten best LOAD signals by (timestamp descending, arrival ascending), then order them by (timestamp
+     * ascending, arrival ascending) into {@link #xs} and {@link #ys}.
+     */
+    private int bestByTimestamp(final long[] history, final int head, final int count, final boolean ordered)
     {
-        if (null == history || count == 0)
-        {
-            return 0;
-        }
-
-        final long[] timestamps = keptTimestamps;
-        final int[] arrivals = keptArrivals;
-        final double[] values = keptValues;
-        final int capacity = history.length / CoordinationEngine.HISTORY_ENTRY_LONGS;
+        final long[] timestamps = this.timestamps;
+        final int[] arrivals = this.arrivals;
+        final double[] values = this.values;
+        final int capacity = HistoryRing.entries(history);
         int kept = 0;
         int entry = head;
         for (int back = 0; back < count; back++)
         {
             entry = (entry == 0 ? capacity : entry) - 1;
-            final int base = entry * CoordinationEngine.HISTORY_ENTRY_LONGS;
-            if (CoordinationEngine.historyType(history[base + CoordinationEngine.HISTORY_META]) != LOAD)
+            final int base = entry * ENTRY;
+            if (HistoryRing.type(history, capacity, entry) != LOAD)
             {
                 continue;
             }
@@ -141,37 +208,76 @@ final class OverloadPredictor
             }
             timestamps[position + 1] = timestamp;
             arrivals[position + 1] = arrival;
-            values[position + 1] = Double.longBitsToDouble(history[base + CoordinationEngine.HISTORY_VALUE]);
+            values[position + 1] = Double.longBitsToDouble(history[base + VALUE]);
             if (kept < MAX_SAMPLES)
             {
                 kept++;
             }
         }
 
+        if (kept > 0)
+        {
+            final long first = timestamps[kept - 1];
+            int out = 0;
+            int end = kept;
+            while (end > 0)
+            {
+                int start = end - 1;
+                while (start > 0 && timestamps[start - 1] == timestamps[end - 1])
+                {
+                    start--;
+                }
+
+                for (int i = start; i < end; i++)
+                {
+                    xs[out] = (double) (timestamps[i] - first);
+                    ys[out] = values[i];
+                    out++;
+                }
+                end = start;
+            }
+        }
+
         return kept;
     }
 
-    private void orderOldestFirst(final int kept)
+    private void fit(final int kept, final long horizonMs, final double threshold)
     {
-        final long[] timestamps = keptTimestamps;
-        final long first = timestamps[kept - 1];
-        int out = 0;
-        int end = kept;
-        while (end > 0)
+        final double[] xs = this.xs;
+        final double[] ys = this.ys;
+        double sumX = 0.0;
+        double sumY = 0.0;
+        for (int i = 0; i < kept; i++)
         {
-            int start = end - 1;
-            while (start > 0 && timestamps[start - 1] == timestamps[end - 1])
-            {
-                start--;
-            }
-
-            for (int i = start; i < end; i++)
-            {
-                xs[out] = (double) (timestamps[i] - first) / NANOS_PER_SECOND;
-                ys[out] = keptValues[i];
-                out++;
-            }
-            end = start;
+            sumX += xs[i];
+            sumY += ys[i];
         }
+        final double meanX = sumX / kept;
+        final double meanY = sumY / kept;
+
+        double numerator = 0.0;
+        double denominator = 0.0;
+        for (int i = 0; i < kept; i++)
+        {
+            final double dx = xs[i] - meanX;
+            numerator += dx * (ys[i] - meanY);
+            denominator += dx * dx;
+        }
+
+        if (denominator == 0.0)
+        {
+            final double last = ys[kept - 1];
+            willOverload = last > threshold;
+            probability = last;
+            return;
+        }
+
+        final double slope = numerator / denominator;
+        final double forecastX = xs[kept - 1] + horizonMs * NANOS_PER_MILLI;
+        double predicted = slope * (forecastX - meanX) + meanY;
+        predicted = Math.max(0.0, Math.min(1.0, predicted));
+
+        willOverload = predicted > threshold;
+        probability = predicted;
     }
 }

@@ -13,6 +13,11 @@ import java.util.Arrays;
  */
 final class PoolTable
 {
+    /**
+     * Answer of {@link #lookup(CharSequence)} for a name that is not a valid pool name.
+     */
+    static final int INVALID_NAME = -2;
+
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int INITIAL_MEMBERS = 8;
 
@@ -25,6 +30,8 @@ final class PoolTable
     private int freeCount;
     private int highWater;
     private int count;
+    private int lookedUpLength;
+    private int lookedUpHash;
 
     PoolTable(final int maxPools, final int maxMembers, final long seed)
     {
@@ -56,10 +63,49 @@ final class PoolTable
         return memberCounts[pool] >= maxMembers;
     }
 
-    int create(final CharSequence name, final int hash)
+    /**
+     * Find a pool by packed name.
+     *
+     * @param words  holding the packed name.
+     * @param offset of the first word.
+     * @param length of the name, negative if invalid.
+     * @param hash   of the name.
+     * @return the pool id, or -1 if there is no such pool.
+     */
+    int find(final long[] words, final int offset, final int length, final int hash)
+    {
+        return names.find(words, offset, length, hash);
+    }
+
+    /**
+     * Validate and find a pool name, remembering it for {@link #createLookedUp()}.
+     *
+     * @param name pool name.
+     * @return the pool id, -1 if there is no such pool, or {@link #INVALID_NAME}.
+     */
+    int lookup(final CharSequence name)
+    {
+        final int length = names.pack(name);
+        if (length < 0)
+        {
+            return INVALID_NAME;
+        }
+
+        lookedUpLength = length;
+        lookedUpHash = names.hash(names.scratch, 0, length);
+        return names.find(names.scratch, 0, length, lookedUpHash);
+    }
+
+    /**
+     * Create the pool last given to {@link #lookup(CharSequence)}, which must have found none; call
+     * {@link #hasRoom()} first.
+     *
+     * @return the new pool's id.
+     */
+    int createLookedUp()
     {
         final int pool = freeCount > 0 ? freeIds[--freeCount] : highWater++;
-        names.put(pool, name, hash);
+        names.put(pool, names.scratch, 0, lookedUpLength, lookedUpHash);
         if (null == members[pool])
         {
             members[pool] = new int[INITIAL_MEMBERS];
@@ -138,7 +184,7 @@ final class PoolTable
 
         buffer.putInt(position, count, ORDER);
         position += Integer.BYTES;
-        final byte[] keys = names.keys();
+        final long[] keys = names.keys();
         for (int pool = 0; pool < highWater; pool++)
         {
             final int size = memberCounts[pool];
@@ -148,7 +194,7 @@ final class PoolTable
                 position += Integer.BYTES;
                 final int length = names.keyLength(pool);
                 buffer.putByte(position++, (byte) length);
-                buffer.putBytes(position, keys, AsciiIdIndex.keyOffset(pool), length);
+                AsciiIdIndex.putAscii(buffer, position, keys, AsciiIdIndex.keyOffset(pool), length);
                 position += length;
                 buffer.putInt(position, size, ORDER);
                 position += Integer.BYTES;
@@ -191,19 +237,19 @@ final class PoolTable
 
         final int poolCount = buffer.getInt(position, ORDER);
         position += Integer.BYTES;
-        final byte[] name = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+        final long[] name = new long[AsciiIdIndex.WORDS];
         for (int i = 0; i < poolCount; i++)
         {
             final int pool = buffer.getInt(position, ORDER);
             position += Integer.BYTES;
-            final int length = buffer.getByte(position++);
-            buffer.getBytes(position, name, 0, length);
-            position += length;
+            final int byteLength = buffer.getByte(position++);
+            final int length = AsciiIdIndex.getAscii(buffer, position, byteLength, name, 0);
+            position += Math.max(0, byteLength);
             final int size = buffer.getInt(position, ORDER);
             position += Integer.BYTES;
 
-            final int hash = names.hash(name, 0, length);
-            if (pool < 0 || pool >= highWater || hash < 0 || size <= 0 || size > maxMembers ||
+            final int hash = length < 0 ? 0 : names.hash(name, 0, length);
+            if (pool < 0 || pool >= highWater || length < 0 || size <= 0 || size > maxMembers ||
                 names.find(name, 0, length, hash) >= 0)
             {
                 throw new IllegalArgumentException("snapshot has an invalid pool");

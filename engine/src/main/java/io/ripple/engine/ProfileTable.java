@@ -9,8 +9,9 @@ import java.nio.ByteOrder;
  * Named weight profiles: the built-in {@code default} and {@code reference}, and those defined by operators.
  * <p>
  * For each profile the weights are kept as given and normalised to sum to 1, and the in-flight load factors
- * {@code (1 - penalty)^n} are tabulated for small {@code n} with {@link StrictMath#pow(double, double)} so that they
- * are computed identically on every JVM and after a restore.
+ * {@code (1 - penalty)^n} are tabulated with {@link StrictMath#pow(double, double)} for each base-256 digit of
+ * {@code n}, so that any count below 2^32 costs at most four lookups and three multiplications, and the factor is
+ * computed identically on every JVM and after a restore.
  */
 final class ProfileTable
 {
@@ -19,7 +20,9 @@ final class ProfileTable
     static final int BUILT_IN_COUNT = 2;
     static final String DEFAULT_NAME = "default";
     static final String REFERENCE_NAME = "reference";
-    static final int FACTOR_TABLE_LENGTH = 1024;
+    static final int FACTOR_DIGIT_BITS = 8;
+    static final int FACTOR_DIGITS = 4;
+    static final int FACTOR_RADIX = 1 << FACTOR_DIGIT_BITS;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final double[] DEFAULT_WEIGHTS = { 0.25, 0.20, 0.20, 0.10, 0.10, 0.15 };
@@ -33,6 +36,7 @@ final class ProfileTable
     final double[][] weights;
     final double[] penalties;
     final double[][] factors;
+    final double[] penaltyRates;
     private int count;
 
     ProfileTable(final int maxProfiles, final long seed)
@@ -44,28 +48,28 @@ final class ProfileTable
         weights = new double[capacity][SignalType.COUNT];
         penalties = new double[capacity];
         factors = new double[capacity][];
+        penaltyRates = new double[capacity];
 
         store(DEFAULT_PROFILE, DEFAULT_NAME, ScoringModel.NEUTRAL, DEFAULT_WEIGHTS, DEFAULT_PENALTY);
         store(REFERENCE_PROFILE, REFERENCE_NAME, ScoringModel.REFERENCE, REFERENCE_WEIGHTS, 0.0);
     }
 
     /**
-     * Find a profile by name held as bytes.
+     * Find a profile by packed name.
      *
-     * @param bytes  holding the name.
-     * @param offset of the name.
+     * @param words  holding the packed name.
+     * @param offset of the first word.
      * @param length of the name, negative if invalid.
      * @return the profile id, or -1 if there is no such profile.
      */
-    int find(final byte[] bytes, final int offset, final int length)
+    int find(final long[] words, final int offset, final int length)
     {
-        if (length < 0)
+        if (length <= 0)
         {
             return -1;
         }
 
-        final int hash = names.hash(bytes, offset, length);
-        return hash < 0 ? -1 : names.find(bytes, offset, length, hash);
+        return names.find(words, offset, length, names.hash(words, offset, length));
     }
 
     /**
@@ -76,8 +80,8 @@ final class ProfileTable
      */
     int find(final CharSequence name)
     {
-        final int hash = names.hash(name);
-        return hash < 0 ? -1 : names.find(name, hash);
+        final int length = names.pack(name);
+        return find(names.scratch, 0, length);
     }
 
     /**
@@ -91,13 +95,15 @@ final class ProfileTable
      */
     ErrorCode define(final CharSequence name, final ScoringModel model, final double[] newWeights, final double penalty)
     {
-        final int hash = names.hash(name);
-        if (hash < 0 || null == model || !(penalty >= 0.0 && penalty < 1.0))
+        final int length = names.pack(name);
+        if (length < 0 || null == model || !(penalty >= 0.0 && penalty < 1.0))
         {
             return ErrorCode.INVALID_PROFILE;
         }
 
-        int id = names.find(name, hash);
+        final long[] words = names.scratch;
+        final int hash = names.hash(words, 0, length);
+        int id = names.find(words, 0, length, hash);
         if (id >= 0 && id < BUILT_IN_COUNT)
         {
             return ErrorCode.INVALID_PROFILE;
@@ -115,7 +121,7 @@ final class ProfileTable
                 return ErrorCode.PROFILE_CAPACITY_EXCEEDED;
             }
             id = count;
-            names.put(id, name, hash);
+            names.put(id, words, 0, length, hash);
             count++;
         }
         assign(id, model, newWeights, penalty);
@@ -179,8 +185,28 @@ final class ProfileTable
     double inFlightFactor(final int profile, final long inFlight)
     {
         final double[] table = factors[profile];
-        return inFlight < FACTOR_TABLE_LENGTH ?
-            table[(int) inFlight] : StrictMath.pow(1.0 - penalties[profile], (double) inFlight);
+        if (inFlight < FACTOR_RADIX)
+        {
+            return table[(int) inFlight];
+        }
+
+        if (inFlight >= 1L << (FACTOR_DIGIT_BITS * FACTOR_DIGITS))
+        {
+            return FastDecay.expNegWide(inFlight * penaltyRates[profile]);
+        }
+
+        final int mask = FACTOR_RADIX - 1;
+        double factor = table[(int) inFlight & mask] * table[FACTOR_RADIX + ((int) (inFlight >>> 8) & mask)];
+        if (inFlight >= 1L << 16)
+        {
+            factor *= table[2 * FACTOR_RADIX + ((int) (inFlight >>> 16) & mask)];
+            if (inFlight >= 1L << 24)
+            {
+                factor *= table[3 * FACTOR_RADIX + (int) (inFlight >>> 24)];
+            }
+        }
+
+        return factor;
     }
 
     int count()
@@ -205,12 +231,12 @@ final class ProfileTable
         buffer.putInt(position, count - BUILT_IN_COUNT, ORDER);
         position += Integer.BYTES;
 
-        final byte[] keys = names.keys();
+        final long[] keys = names.keys();
         for (int id = BUILT_IN_COUNT; id < count; id++)
         {
             final int length = names.keyLength(id);
             buffer.putByte(position++, (byte) length);
-            buffer.putBytes(position, keys, AsciiIdIndex.keyOffset(id), length);
+            AsciiIdIndex.putAscii(buffer, position, keys, AsciiIdIndex.keyOffset(id), length);
             position += length;
             buffer.putByte(position++, (byte) models[id].id());
             for (int t = 0; t < SignalType.COUNT; t++)
@@ -235,13 +261,13 @@ final class ProfileTable
             throw new IllegalArgumentException("snapshot has " + custom + " profiles");
         }
 
-        final byte[] name = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+        final long[] name = new long[AsciiIdIndex.WORDS];
         final double[] snapshotWeights = new double[SignalType.COUNT];
         for (int i = 0; i < custom; i++)
         {
-            final int length = buffer.getByte(position++);
-            buffer.getBytes(position, name, 0, length);
-            position += length;
+            final int byteLength = buffer.getByte(position++);
+            final int length = AsciiIdIndex.getAscii(buffer, position, byteLength, name, 0);
+            position += Math.max(0, byteLength);
             final ScoringModel model = ScoringModel.get(buffer.getByte(position++));
             for (int t = 0; t < SignalType.COUNT; t++)
             {
@@ -251,12 +277,12 @@ final class ProfileTable
             final double penalty = buffer.getDouble(position, ORDER);
             position += Double.BYTES;
 
-            final int hash = names.hash(name, 0, length);
-            if (hash < 0 || null == model || !validWeights(snapshotWeights) || names.find(name, 0, length, hash) >= 0)
+            if (length < 0 || null == model || !validWeights(snapshotWeights) || !(penalty >= 0.0 && penalty < 1.0) ||
+                find(name, 0, length) >= 0)
             {
                 throw new IllegalArgumentException("snapshot has an invalid profile");
             }
-            names.put(count, name, 0, length, hash);
+            names.put(count, name, 0, length, names.hash(name, 0, length));
             assign(count, model, snapshotWeights, penalty);
             count++;
         }
@@ -267,7 +293,8 @@ final class ProfileTable
     private void store(
         final int id, final String name, final ScoringModel model, final double[] newWeights, final double penalty)
     {
-        names.put(id, name, names.hash(name));
+        final int length = names.pack(name);
+        names.put(id, names.scratch, 0, length, names.hash(names.scratch, 0, length));
         assign(id, model, newWeights, penalty);
         count++;
     }
@@ -279,12 +306,17 @@ final class ProfileTable
         normalise(newWeights, weights[id]);
         penalties[id] = penalty;
 
-        final double[] table = new double[FACTOR_TABLE_LENGTH];
+        final double[] table = new double[FACTOR_RADIX * FACTOR_DIGITS];
         final double base = 1.0 - penalty;
-        for (int n = 0; n < FACTOR_TABLE_LENGTH; n++)
+        for (int digit = 0; digit < FACTOR_DIGITS; digit++)
         {
-            table[n] = StrictMath.pow(base, n);
+            final double weight = (double) (1L << (FACTOR_DIGIT_BITS * digit));
+            for (int n = 0; n < FACTOR_RADIX; n++)
+            {
+                table[digit * FACTOR_RADIX + n] = StrictMath.pow(base, n * weight);
+            }
         }
         factors[id] = table;
+        penaltyRates[id] = -StrictMath.log(base);
     }
 }

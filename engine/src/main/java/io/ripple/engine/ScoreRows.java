@@ -7,7 +7,7 @@ package io.ripple.engine;
 final class ScoreRows
 {
     private final int capacity;
-    private final byte[] idBytes;
+    private final long[] idWords;
     private final int[] idLengths;
     private final int[] requestIndexes;
     private final double[] routingScores;
@@ -26,7 +26,7 @@ final class ScoreRows
         }
 
         this.capacity = capacity;
-        idBytes = new byte[capacity * AsciiIdIndex.MAX_ID_LENGTH];
+        idWords = new long[capacity * AsciiIdIndex.WORDS];
         idLengths = new int[capacity];
         requestIndexes = new int[capacity];
         routingScores = new double[capacity];
@@ -46,14 +46,14 @@ final class ScoreRows
         return capacity;
     }
 
-    byte[] idBytes()
+    long[] idWords()
     {
-        return idBytes;
+        return idWords;
     }
 
     static int idOffset(final int row)
     {
-        return row * AsciiIdIndex.MAX_ID_LENGTH;
+        return row * AsciiIdIndex.WORDS;
     }
 
     void row(
@@ -84,7 +84,7 @@ final class ScoreRows
     CharSequence agentId(final int row)
     {
         checkRow(row);
-        return view.wrap(idBytes, idOffset(row), idLengths[row]);
+        return view.wrap(idWords, idOffset(row), idLengths[row]);
     }
 
     int requestIndex(final int row)

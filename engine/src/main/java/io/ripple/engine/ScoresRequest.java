@@ -63,7 +63,7 @@ public final class ScoresRequest
     /**
      * Score with a named profile.
      *
-     * @param profileName name to copy, or null for the {@code default} profile.
+     * @param profileName name to copy, or null or empty for the {@code default} profile.
      * @return this for a fluent API.
      */
     public ScoresRequest profile(final CharSequence profileName)

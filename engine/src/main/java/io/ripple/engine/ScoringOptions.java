@@ -9,7 +9,7 @@ final class ScoringOptions
 {
     static final int NOT_SET = -2;
 
-    final byte[] profileBytes = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+    final long[] profileWords = new long[AsciiIdIndex.WORDS];
     final double[] weights = new double[SignalType.COUNT];
     int profileLength = NOT_SET;
     boolean hasWeights;
@@ -24,7 +24,7 @@ final class ScoringOptions
 
     void profile(final CharSequence name)
     {
-        profileLength = null == name ? NOT_SET : AsciiIdList.copy(name, profileBytes, 0);
+        profileLength = null == name || name.length() == 0 ? NOT_SET : AsciiIdIndex.pack(name, profileWords, 0);
     }
 
     void weights(final double[] weights)

@@ -18,7 +18,7 @@ public final class SelectRequest
 
     final AsciiIdList candidates;
     final ScoringOptions options = new ScoringOptions();
-    final byte[] poolBytes = new byte[AsciiIdIndex.MAX_ID_LENGTH];
+    final long[] poolWords = new long[AsciiIdIndex.WORDS];
     int poolLength = ScoringOptions.NOT_SET;
     int k = 1;
 
@@ -71,19 +71,20 @@ public final class SelectRequest
     /**
      * Select from the members of a pool, in join order, instead of explicit candidates.
      *
-     * @param poolName name to copy, or null for none.
+     * @param poolName name to copy, or null or empty for none.
      * @return this for a fluent API.
      */
     public SelectRequest pool(final CharSequence poolName)
     {
-        poolLength = null == poolName ? ScoringOptions.NOT_SET : AsciiIdList.copy(poolName, poolBytes, 0);
+        poolLength = null == poolName || poolName.length() == 0 ?
+            ScoringOptions.NOT_SET : AsciiIdIndex.pack(poolName, poolWords, 0);
         return this;
     }
 
     /**
      * Score with a named profile.
      *
-     * @param profileName name to copy, or null for the {@code default} profile.
+     * @param profileName name to copy, or null or empty for the {@code default} profile.
      * @return this for a fluent API.
      */
     public SelectRequest profile(final CharSequence profileName)

@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -43,10 +42,8 @@ class ReferenceVectorsTest
     {
         if (expected.isObject())
         {
-            final Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-            while (fields.hasNext())
+            for (final Map.Entry<String, JsonNode> field : expected.properties())
             {
-                final Map.Entry<String, JsonNode> field = fields.next();
                 final JsonNode other = actual.get(field.getKey());
                 if (null == other)
                 {

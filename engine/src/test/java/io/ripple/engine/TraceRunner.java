@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,10 +237,8 @@ final class TraceRunner
     private static double[] weights(final JsonNode node)
     {
         final double[] weights = new double[SignalType.COUNT];
-        final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext())
+        for (final Map.Entry<String, JsonNode> field : node.properties())
         {
-            final Map.Entry<String, JsonNode> field = fields.next();
             weights[SignalType.valueOf(field.getKey().toUpperCase(Locale.ROOT)).id()] = field.getValue().asDouble();
         }
 

@@ -44,7 +44,6 @@ import io.ripple.engine.ScoringModel;
 import io.ripple.engine.SelectRequest;
 import io.ripple.engine.SelectionResult;
 import io.ripple.engine.SignalType;
-import org.agrona.AsciiSequenceView;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -110,8 +109,8 @@ public final class EngineCommandDispatcher implements EngineListener
     private final OverloadPredictionEncoder overloadPredictionEncoder = new OverloadPredictionEncoder();
     private final OverloadWarningEncoder overloadWarningEncoder = new OverloadWarningEncoder();
 
-    private final AsciiSequenceView agentIdView = new AsciiSequenceView();
-    private final AsciiSequenceView nameView = new AsciiSequenceView();
+    private final AsciiBytesView agentIdView = new AsciiBytesView();
+    private final AsciiBytesView nameView = new AsciiBytesView();
     private final SelectRequest selectRequest = new SelectRequest(ProtocolLimits.MAX_CANDIDATES);
     private final SelectionResult selectionResult;
     private final ScoresRequest scoresRequest = new ScoresRequest(ProtocolLimits.MAX_CANDIDATES);

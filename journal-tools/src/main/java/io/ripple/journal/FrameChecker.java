@@ -111,10 +111,11 @@ public final class FrameChecker
             return ErrorCode.MALFORMED_FRAME.value();
         }
 
-        final int blockLength = buffer.getShort(offset, LITTLE_ENDIAN) & 0xFFFF;
-        final int templateId = buffer.getShort(offset + 2, LITTLE_ENDIAN) & 0xFFFF;
-        final int schemaId = buffer.getShort(offset + 4, LITTLE_ENDIAN) & 0xFFFF;
-        final int version = buffer.getShort(offset + 6, LITTLE_ENDIAN) & 0xFFFF;
+        final long header = buffer.getLong(offset, LITTLE_ENDIAN);
+        final int blockLength = (int) (header & 0xFFFF);
+        final int templateId = (int) ((header >>> 16) & 0xFFFF);
+        final int schemaId = (int) ((header >>> 32) & 0xFFFF);
+        final int version = (int) (header >>> 48);
 
         if (schemaId != MessageHeaderDecoder.SCHEMA_ID)
         {
@@ -131,15 +132,11 @@ public final class FrameChecker
             return ErrorCode.MESSAGE_TOO_LARGE.value();
         }
 
-        if (!isKnownTemplate(templateId))
-        {
-            return ErrorCode.UNKNOWN_TEMPLATE.value();
-        }
-
-        final Shape shape = SHAPES[templateId];
+        final Shape shape = templateId < SHAPES.length ? SHAPES[templateId] : null;
         if (null == shape)
         {
-            return ErrorCode.TEMPLATE_NOT_ALLOWED.value();
+            return isKnownTemplate(templateId) ?
+                ErrorCode.TEMPLATE_NOT_ALLOWED.value() : ErrorCode.UNKNOWN_TEMPLATE.value();
         }
 
         if (blockLength < shape.blockLength)

@@ -2,6 +2,7 @@ package io.ripple.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.ExcerptContext;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -30,6 +31,11 @@ public final class JournalReader implements AutoCloseable
     {
         JournalDirectory.disableChronicleReporting();
     }
+
+    /**
+     * Bytes after the last complete excerpt examined by {@link #isAtTornEntry()}.
+     */
+    public static final int TORN_SCAN_BYTES = 256;
 
     private final Path dir;
     private final SingleChronicleQueue queue;
@@ -92,6 +98,47 @@ public final class JournalReader implements AutoCloseable
     public JournalReader toEnd()
     {
         tailer.toEnd();
+        return this;
+    }
+
+    /**
+     * Move back from the current end so that the last {@code count} excerpts are the next ones read.
+     *
+     * @param count how many of the last excerpts to read; 0 for none (the end).
+     * @return this for a fluent API.
+     */
+    public JournalReader toLastRecords(final int count)
+    {
+        if (count <= 0)
+        {
+            tailer.toEnd();
+            return this;
+        }
+
+        tailer.direction(TailerDirection.BACKWARD).toEnd();
+        long firstIndex = -1;
+        for (int i = 0; i < count; i++)
+        {
+            try (DocumentContext context = tailer.readingDocument())
+            {
+                if (!context.isPresent())
+                {
+                    break;
+                }
+                firstIndex = context.index();
+            }
+        }
+
+        tailer.direction(TailerDirection.FORWARD);
+        if (firstIndex < 0)
+        {
+            tailer.toStart();
+        }
+        else
+        {
+            tailer.moveToIndex(firstIndex);
+        }
+
         return this;
     }
 
@@ -194,8 +241,12 @@ public final class JournalReader implements AutoCloseable
     /**
      * Is the reader in front of an entry whose write never completed? At the end of a journal whose writer died this
      * is a torn entry, which is never delivered; on a journal being written it may be an append in progress.
+     * <p>
+     * Chronicle writes an excerpt's length word last, when the excerpt is complete, so a writer that dies in the
+     * middle of an append leaves its bytes after the last complete excerpt with a length word that is zero or marked
+     * not complete. This looks for either in the {@value #TORN_SCAN_BYTES} bytes after the reader's position.
      *
-     * @return true if the next entry exists but is incomplete.
+     * @return true if bytes of an incomplete entry follow the last complete one.
      */
     public boolean isAtTornEntry()
     {
@@ -212,13 +263,27 @@ public final class JournalReader implements AutoCloseable
 
         final Bytes<?> bytes = wire.bytes();
         final long position = bytes.readPosition();
-        if (position + Integer.BYTES > bytes.realCapacity())
+        final long end = Math.min(bytes.realCapacity(), position + TORN_SCAN_BYTES);
+        if (position + Integer.BYTES > end)
         {
             return false;
         }
 
         final int header = bytes.readVolatileInt(position);
-        return header != 0 && Wires.isNotComplete(header);
+        if (0 != header)
+        {
+            return Wires.isNotComplete(header);
+        }
+
+        for (long scan = position + Integer.BYTES; scan + Long.BYTES <= end; scan += Long.BYTES)
+        {
+            if (0 != bytes.readLong(scan))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ripple.gateway.cli;
 
+import io.ripple.tools.journal.JournalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         ServerCommand.class,
         DemoCommand.class,
-        CredentialsCommand.class
+        CredentialsCommand.class,
+        JournalCommand.class
     })
 public final class RippleMain implements Runnable
 {
