@@ -7,9 +7,11 @@ import io.ripple.gateway.ring.EventJournal;
 import io.ripple.journal.EngineCommandDispatcher;
 import io.ripple.journal.JournalConfig;
 import io.ripple.journal.JournalReader;
-import io.ripple.journal.JournalRecord;
 import io.ripple.journal.JournalWriter;
+import io.ripple.journal.RecoveredState;
+import io.ripple.journal.Recovery;
 import io.ripple.journal.ResponseSink;
+import io.ripple.journal.SnapshotStore;
 import org.agrona.DirectBuffer;
 
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ import java.nio.file.Path;
 
 /**
  * The production backend: a Chronicle Queue journal ({@link JournalWriter}) and the engine behind an
- * {@link EngineCommandDispatcher}, recovered from the journal directory before the server takes traffic.
+ * {@link EngineCommandDispatcher}, recovered from the journal directory ({@link Recovery}: newest intact snapshot,
+ * then the journal after it) before the server takes traffic. Snapshots go to the journal's {@link SnapshotStore}.
  */
 public final class JournalBackend implements RippleBackend
 {
@@ -28,27 +31,19 @@ public final class JournalBackend implements RippleBackend
     {
         final Path dir = config.journalDir();
         Files.createDirectories(dir);
-        final JournalWriter writer = JournalWriter.open(
-            dir, new JournalConfig().maxMessageLength(config.maxMessageLength()));
+        final EngineConfig engineConfig = new EngineConfig()
+            .agentCapacity(config.maxAgents())
+            .maxCandidates(config.maxCandidates())
+            .maxBatch(config.maxBatchSize());
+        final RecoveredState recovered = Recovery.recover(dir, engineConfig);
+        final JournalConfig journalConfig = new JournalConfig().maxMessageLength(config.maxMessageLength());
+        final JournalWriter writer = JournalWriter.open(dir, journalConfig);
 
         try
         {
-            final EngineConfig engineConfig = new EngineConfig()
-                .agentCapacity(config.maxAgents())
-                .maxCandidates(config.maxCandidates())
-                .maxBatch(config.maxBatchSize());
-            final Replay replay = new Replay(new EngineCommandDispatcher(engineConfig, ResponseSink.NO_OP));
-            try (JournalReader reader = JournalReader.open(dir))
-            {
-                reader.toStart();
-                while (reader.poll(replay, 4096) > 0)
-                {
-                    replay.batches++;
-                }
-            }
-
-            replay.dispatcher.responseSink(new SinkAdapter(responses));
-            return new OpenedBackend(writer, replay);
+            final long lastTimestampNs = timestampOf(dir, recovered.lastJournalIndex());
+            recovered.dispatcher().responseSink(new SinkAdapter(responses));
+            return new OpenedBackend(writer, new SnapshotStore(dir, journalConfig), recovered, lastTimestampNs);
         }
         catch (final Exception | Error ex)
         {
@@ -57,39 +52,23 @@ public final class JournalBackend implements RippleBackend
         }
     }
 
-    private static final class Replay implements io.ripple.journal.JournalRecordHandler
+    private static long timestampOf(final Path dir, final long journalIndex)
     {
-        private final EngineCommandDispatcher dispatcher;
-        private long events;
-        private long lastSequence = -1;
-        private long lastTimestampNs;
-        private long lastIndex = -1;
-        private long batches;
-
-        Replay(final EngineCommandDispatcher dispatcher)
+        if (journalIndex < 0)
         {
-            this.dispatcher = dispatcher;
+            return 0;
         }
 
-        public void onRecord(
-            final long index,
-            final byte kind,
-            final long sequence,
-            final long timestampNs,
-            final long sessionId,
-            final DirectBuffer buffer,
-            final int offset,
-            final int length)
+        final long[] timestampNs = new long[1];
+        try (JournalReader reader = JournalReader.open(dir))
         {
-            if (JournalRecord.KIND_EVENT == kind)
+            if (reader.moveToIndex(journalIndex))
             {
-                dispatcher.dispatch(timestampNs, sessionId, buffer, offset, length);
-                events++;
-                lastSequence = Math.max(lastSequence, sequence);
-                lastTimestampNs = Math.max(lastTimestampNs, timestampNs);
-                lastIndex = index;
+                reader.poll(
+                    (index, kind, sequence, time, sessionId, buffer, offset, length) -> timestampNs[0] = time, 1);
             }
         }
+        return timestampNs[0];
     }
 
     private static final class SinkAdapter implements ResponseSink
@@ -115,14 +94,22 @@ public final class JournalBackend implements RippleBackend
     private static final class OpenedBackend implements Opened, EventJournal, CommandEngine
     {
         private final JournalWriter writer;
-        private final Replay replay;
+        private final SnapshotStore snapshots;
+        private final RecoveredState recovered;
         private final EngineCommandDispatcher dispatcher;
+        private final long lastTimestampNs;
 
-        OpenedBackend(final JournalWriter writer, final Replay replay)
+        OpenedBackend(
+            final JournalWriter writer,
+            final SnapshotStore snapshots,
+            final RecoveredState recovered,
+            final long lastTimestampNs)
         {
             this.writer = writer;
-            this.replay = replay;
-            this.dispatcher = replay.dispatcher;
+            this.snapshots = snapshots;
+            this.recovered = recovered;
+            this.dispatcher = recovered.dispatcher();
+            this.lastTimestampNs = lastTimestampNs;
         }
 
         public EventJournal journal()
@@ -137,18 +124,17 @@ public final class JournalBackend implements RippleBackend
 
         public long nextRingSequence()
         {
-            return replay.lastSequence + 1;
+            return recovered.lastRingSequence() + 1;
         }
 
         public long lastTimestampNs()
         {
-            return replay.lastTimestampNs;
+            return lastTimestampNs;
         }
 
         public String recoverySummary()
         {
-            return "replayed " + replay.events + " events from the start of the journal" +
-                (replay.lastIndex >= 0 ? " (last index " + replay.lastIndex + ")" : "");
+            return recovered.toString();
         }
 
         public long appendEvent(
@@ -186,7 +172,7 @@ public final class JournalBackend implements RippleBackend
 
         public void snapshot(final long journalIndex, final long timestampNs)
         {
-            // Snapshots arrive with the journal's SnapshotStore; until then recovery replays the whole journal.
+            snapshots.write(dispatcher, journalIndex, timestampNs);
         }
     }
 }

@@ -265,7 +265,7 @@ public final class DemoCommand implements Callable<Integer>
 
         printSpread(out, selectedTotal, agentIds, fleet);
         printPredictions(out, router, routerClient);
-        printJournal(out, dir, server);
+        printJournal(out, dir, server, routerClient.sessionId(), router.lastAnsweredCorrelationId());
         return 0;
     }
 
@@ -387,15 +387,24 @@ public final class DemoCommand implements Callable<Integer>
         return ids;
     }
 
-    private static void printJournal(final PrintWriter out, final Path dir, final RippleServer server)
+    private static void printJournal(
+        final PrintWriter out,
+        final Path dir,
+        final RippleServer server,
+        final long sessionId,
+        final long correlationId)
     {
         final Path journal = server.config().journalDir().toAbsolutePath();
         out.println();
         out.println("  the journal holds every event and every selection answer: " + journal);
-        out.println("    ./ripple journal dump " + journal + "            every entry, decoded");
-        out.println("    ./ripple journal stats " + journal + "           counts by kind and template");
+        out.println("    ./ripple journal stats " + journal);
+        out.println("    ./ripple journal replay " + journal + " --verify");
+        out.println("        (replays every event into a fresh engine and checks every journaled answer)");
+        out.println("    ./ripple journal explain " + journal + " " + sessionId + "/" + correlationId);
+        out.println("        (why the router's last selection chose its agent)");
         out.println("    ./ripple server --journal-dir " + journal + " --credentials " +
-            dir.toAbsolutePath().resolve("credentials.txt") + "   recovers this state and serves it");
+            dir.toAbsolutePath().resolve("credentials.txt"));
+        out.println("        (recovers this state and serves it)");
     }
 
     private static RippleClient connect(

@@ -222,6 +222,16 @@ public final class DemoRouter implements Runnable, RippleClientListener
     }
 
     /**
+     * Correlation id of the last selection answered, for {@code ripple journal explain}.
+     *
+     * @return the correlation id.
+     */
+    public long lastAnsweredCorrelationId()
+    {
+        return lastAnsweredCorrelationId;
+    }
+
+    /**
      * Selections answered with an error.
      *
      * @return the count.
