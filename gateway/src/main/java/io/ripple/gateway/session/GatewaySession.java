@@ -24,19 +24,19 @@ public final class GatewaySession
     private final Publication publication;
 
     // Ingress thread.
-    long lastReceivedNs;
-    boolean open = true;
+    private long lastReceivedNs;
+    private boolean open = true;
 
     // Egress stage.
-    long highestJournaledCorrelationId = Long.MIN_VALUE;
-    long messagesJournaled;
-    long highestAckedCorrelationId = Long.MIN_VALUE;
-    boolean ackPending;
-    boolean connectAcceptedPending = true;
-    long lastSentNs;
-    long backPressuredSinceNs;
-    boolean subscribedToWarnings;
-    boolean evicted;
+    private long highestJournaledCorrelationId = Long.MIN_VALUE;
+    private long messagesJournaled;
+    private long highestAckedCorrelationId = Long.MIN_VALUE;
+    private boolean ackPending;
+    private boolean connectAcceptedPending = true;
+    private long lastSentNs;
+    private long backPressuredSinceNs;
+    private boolean subscribedToWarnings;
+    private boolean evicted;
 
     /**
      * Make a session for an accepted {@code Connect}.
