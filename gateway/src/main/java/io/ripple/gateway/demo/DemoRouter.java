@@ -4,7 +4,6 @@ import io.ripple.codecs.ErrorDecoder;
 import io.ripple.codecs.MessageHeaderDecoder;
 import io.ripple.codecs.OverloadWarningDecoder;
 import io.ripple.codecs.SelectResultDecoder;
-import io.ripple.gateway.client.RippleClient;
 import io.ripple.gateway.client.RippleClientListener;
 import io.ripple.gateway.client.SelectRequest;
 import org.HdrHistogram.Recorder;
@@ -14,10 +13,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A router asking for selections at a fixed rate, open loop: alternately the best agent of a pool and the best of
@@ -25,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * overload warnings and counts which agents got work, which the fleet feeds back into their load. Runs on its own
  * thread; it parks between ticks, never spins.
  */
-public final class DemoRouter implements Runnable, RippleClientListener
+public final class DemoRouter extends OpenLoopDriver implements RippleClientListener
 {
     private static final int PLAN_CAPACITY = 1 << 16;
     private static final int LIST_SIZE = 16;
@@ -34,8 +31,6 @@ public final class DemoRouter implements Runnable, RippleClientListener
     private final String[] pools;
     private final AtomicIntegerArray assigned;
     private final AtomicIntegerArray selectedTotal;
-    private final int ratePerSecond;
-    private final long durationNs;
     private final Recorder selectLatency;
     private final AtomicLong selections;
     private final AtomicLong warnings;
@@ -46,8 +41,6 @@ public final class DemoRouter implements Runnable, RippleClientListener
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final SelectResultDecoder resultDecoder = new SelectResultDecoder();
     private final UnsafeBuffer idView = new UnsafeBuffer(0, 0);
-    private volatile boolean running = true;
-    private RippleClient client;
     private long lastSentCorrelationId;
     private long lastAnsweredCorrelationId;
 
@@ -75,90 +68,38 @@ public final class DemoRouter implements Runnable, RippleClientListener
         final AtomicLong selections,
         final AtomicLong warnings)
     {
+        super(ratePerSecond, durationNs);
         this.agentIds = agentIds;
         this.pools = pools;
         this.assigned = assigned;
         this.selectedTotal = selectedTotal;
-        this.ratePerSecond = ratePerSecond;
-        this.durationNs = durationNs;
         this.selectLatency = selectLatency;
         this.selections = selections;
         this.warnings = warnings;
     }
 
-    /**
-     * The client to send with, connected with this router as its listener, before {@link #run()}.
-     *
-     * @param client connected as a router.
-     */
-    public void client(final RippleClient client)
+    void send(final long index, final long plannedNs, final double elapsedSeconds)
     {
-        this.client = client;
-    }
-
-    /**
-     * Ask the router to stop; it finishes its current tick.
-     */
-    public void stop()
-    {
-        running = false;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void run()
-    {
-        final long intervalNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-        final long startNs = System.nanoTime();
-        final long endNs = startNs + durationNs;
-        long sent = 0;
-
-        while (running && client.isConnected())
+        final SelectRequest request = client.selectRequest().k(1);
+        if (0 == (index & 1))
         {
-            final long nowNs = System.nanoTime();
-            if (nowNs - endNs >= 0)
+            request.pool(pools[(int) ((index >> 1) % pools.length)]);
+        }
+        else
+        {
+            for (int i = 0; i < LIST_SIZE; i++)
             {
-                break;
-            }
-
-            while (startNs + sent * intervalNs - nowNs <= 0)
-            {
-                final SelectRequest request = client.selectRequest().k(1);
-                if (0 == (sent & 1))
-                {
-                    request.pool(pools[(int) ((sent >> 1) % pools.length)]);
-                }
-                else
-                {
-                    for (int i = 0; i < LIST_SIZE; i++)
-                    {
-                        request.candidate(agentIds[random.nextInt(agentIds.length)]);
-                    }
-                }
-                final long correlationId = client.sendSelect(request);
-                plannedNsByCorrelation[(int) (correlationId & (PLAN_CAPACITY - 1))] = startNs + sent * intervalNs;
-                lastSentCorrelationId = correlationId;
-                sent++;
-            }
-
-            client.poll();
-            final long waitNs = startNs + sent * intervalNs - System.nanoTime();
-            if (waitNs > 0)
-            {
-                LockSupport.parkNanos(Math.min(waitNs, 1_000_000));
+                request.candidate(agentIds[random.nextInt(agentIds.length)]);
             }
         }
+        final long correlationId = client.sendSelect(request);
+        plannedNsByCorrelation[(int) (correlationId & (PLAN_CAPACITY - 1))] = plannedNs;
+        lastSentCorrelationId = correlationId;
+    }
 
-        final long drainEndNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (client.isConnected() && lastAnsweredCorrelationId < lastSentCorrelationId &&
-            System.nanoTime() - drainEndNs < 0)
-        {
-            if (0 == client.poll())
-            {
-                LockSupport.parkNanos(100_000);
-            }
-        }
+    boolean isDrained()
+    {
+        return lastAnsweredCorrelationId >= lastSentCorrelationId;
     }
 
     /**

@@ -1,15 +1,12 @@
 package io.ripple.gateway.demo;
 
 import io.ripple.codecs.SignalType;
-import io.ripple.gateway.client.RippleClient;
 import io.ripple.gateway.client.RippleClientListener;
 import org.HdrHistogram.Recorder;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A simulated fleet of agents reporting signals at a fixed total rate, open loop: each signal has a planned send
@@ -21,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * the router sent it (which decays), plus noise; a few agents drift steadily towards saturation, which is what the
  * engine's overload prediction should notice. Runs on its own thread; it parks between ticks, never spins.
  */
-public final class FleetSimulator implements Runnable, RippleClientListener
+public final class FleetSimulator extends OpenLoopDriver implements RippleClientListener
 {
     private static final long TTL_MS = 5_000;
     private static final int PLAN_CAPACITY = 1 << 16;
@@ -32,17 +29,13 @@ public final class FleetSimulator implements Runnable, RippleClientListener
     private final double[] work;
     private final int[] reports;
     private final AtomicIntegerArray assigned;
-    private final int ratePerSecond;
-    private final long durationNs;
     private final Recorder ackLatency;
     private final AtomicLong signalsSent;
     private final long[] plannedNsByCorrelation = new long[PLAN_CAPACITY];
     private final SplittableRandom random = new SplittableRandom(7301);
-    private volatile boolean running = true;
     private long lastAcked;
     private long firstCorrelationId = -1;
     private long lastSentCorrelationId;
-    private RippleClient client;
 
     /**
      * Build a fleet.
@@ -64,10 +57,9 @@ public final class FleetSimulator implements Runnable, RippleClientListener
         final Recorder ackLatency,
         final AtomicLong signalsSent)
     {
+        super(ratePerSecond, durationNs);
         this.agentIds = agentIds;
         this.assigned = assigned;
-        this.ratePerSecond = ratePerSecond;
-        this.durationNs = durationNs;
         this.ackLatency = ackLatency;
         this.signalsSent = signalsSent;
         baseLoad = new double[agentIds.length];
@@ -84,72 +76,9 @@ public final class FleetSimulator implements Runnable, RippleClientListener
         }
     }
 
-    /**
-     * The client to send with, connected with this fleet as its listener, before {@link #run()}.
-     *
-     * @param client connected as a principal that owns the agent ids.
-     */
-    public void client(final RippleClient client)
+    void send(final long index, final long plannedNs, final double elapsedSeconds)
     {
-        this.client = client;
-    }
-
-    /**
-     * Ask the fleet to stop; it finishes its current tick.
-     */
-    public void stop()
-    {
-        running = false;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void run()
-    {
-        final long intervalNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-        final long startNs = System.nanoTime();
-        final long endNs = startNs + durationNs;
-        long sent = 0;
-        int next = 0;
-
-        while (running && client.isConnected())
-        {
-            final long nowNs = System.nanoTime();
-            if (nowNs - endNs >= 0)
-            {
-                break;
-            }
-
-            while (startNs + sent * intervalNs - nowNs <= 0)
-            {
-                final long plannedNs = startNs + sent * intervalNs;
-                report(next, (plannedNs - startNs) / 1e9, plannedNs);
-                next = next + 1 == agentIds.length ? 0 : next + 1;
-                sent++;
-            }
-
-            client.poll();
-            final long waitNs = startNs + sent * intervalNs - System.nanoTime();
-            if (waitNs > 0)
-            {
-                LockSupport.parkNanos(Math.min(waitNs, 1_000_000));
-            }
-        }
-
-        final long drainEndNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (client.isConnected() && client.highestAckedCorrelationId() < lastSentCorrelationId &&
-            System.nanoTime() - drainEndNs < 0)
-        {
-            if (0 == client.poll())
-            {
-                LockSupport.parkNanos(100_000);
-            }
-        }
-    }
-
-    private void report(final int agent, final double elapsedSeconds, final long plannedNs)
-    {
+        final int agent = (int) (index % agentIds.length);
         final int turn = reports[agent]++;
         final SignalType type;
         final double value;
@@ -189,6 +118,11 @@ public final class FleetSimulator implements Runnable, RippleClientListener
         plannedNsByCorrelation[(int) (correlationId & (PLAN_CAPACITY - 1))] = plannedNs;
         lastSentCorrelationId = correlationId;
         signalsSent.incrementAndGet();
+    }
+
+    boolean isDrained()
+    {
+        return client.highestAckedCorrelationId() >= lastSentCorrelationId;
     }
 
     /**
