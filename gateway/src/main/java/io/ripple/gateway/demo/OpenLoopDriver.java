@@ -8,11 +8,16 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Sends requests at a fixed rate for a fixed time, open loop: request {@code n} is planned for
  * {@code start + n / rate}, sent as soon as it is due whatever happened to earlier ones, and its round trip is
- * measured from that plan. Between ticks it polls its client and parks (never spins); at the end it waits up to two
- * seconds for the last answers.
+ * measured from that plan. Between ticks it polls its client and parks up to {@link #POLL_INTERVAL_NS} (never
+ * spins); at the end it waits up to two seconds for the last answers.
  */
 abstract class OpenLoopDriver implements Runnable
 {
+    /**
+     * Longest park between polls: answers are noticed within this, which the measured round trips include.
+     */
+    static final long POLL_INTERVAL_NS = 100_000;
+
     private final int ratePerSecond;
     private final long durationNs;
     private volatile boolean running = true;
@@ -70,7 +75,7 @@ abstract class OpenLoopDriver implements Runnable
             final long waitNs = startNs + sent * intervalNs - System.nanoTime();
             if (waitNs > 0)
             {
-                LockSupport.parkNanos(Math.min(waitNs, 1_000_000));
+                LockSupport.parkNanos(Math.min(waitNs, POLL_INTERVAL_NS));
             }
         }
 
