@@ -1,6 +1,7 @@
 package io.ripple.gateway.cli;
 
 import io.ripple.tools.journal.JournalCommand;
+import io.ripple.tools.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +16,11 @@ import picocli.CommandLine.Command;
     versionProvider = RippleVersion.class,
     description = "Ripple: a low-latency coordination engine for fleets of software agents.",
     subcommands = {
-        io.ripple.tools.simulate.SimulateCommand.class,
+        ServerCommand.class,
+        DemoCommand.class,
+        SimulateCommand.class,
         JournalCommand.class,
+        CredentialsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RippleMain implements Runnable

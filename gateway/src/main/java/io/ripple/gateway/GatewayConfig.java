@@ -1,0 +1,658 @@
+package io.ripple.gateway;
+
+import io.ripple.codecs.ProtocolLimits;
+import io.ripple.gateway.session.CredentialStore;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Settings of a Ripple server, with defaults that behave on a small machine (two cores): no thread busy-spins
+ * forever, every stage backs off to parking or blocking when idle. Set before {@link RippleServer#start}; not
+ * thread-safe.
+ */
+public final class GatewayConfig
+{
+    /**
+     * Default Aeron channel for ingress within one host.
+     */
+    public static final String DEFAULT_IPC_CHANNEL = "aeron:ipc";
+
+    /**
+     * Default Aeron stream id of the ingress.
+     */
+    public static final int DEFAULT_INGRESS_STREAM_ID = 7301;
+
+    private String aeronDirectoryName;
+    private boolean ipcEnabled = true;
+    private String ipcChannel = DEFAULT_IPC_CHANNEL;
+    private final List<String> udpChannels = new ArrayList<>();
+    private int ingressStreamId = DEFAULT_INGRESS_STREAM_ID;
+    private Path journalDir = Path.of("ripple-data");
+    private Path credentialsFile;
+    private CredentialStore credentialStore;
+
+    private int ringSize = 8192;
+    private int ringThreads = Runtime.getRuntime().availableProcessors() >= 4 ? 3 : 1;
+    private int slotInitialCapacity = 256;
+    private int slotRetainedCapacity = 4 * 1024;
+    private int maxResponseAreaLength = 1024 * 1024;
+    private int maxMessageLength = ProtocolLimits.MAX_MESSAGE_LENGTH;
+    private int maxBatchSize = ProtocolLimits.MAX_BATCH_SIZE;
+    private int maxCandidates = ProtocolLimits.MAX_CANDIDATES;
+    private int maxSessions = 256;
+    private int maxAgents = 65_536;
+
+    private long heartbeatIntervalMs = 1_000;
+    private long sessionTimeoutMs = 10_000;
+    private long slowClientTimeoutMs = 2_000;
+    private long sweepIntervalMs = 100;
+    private long snapshotIntervalMs = 60_000;
+    private long connectReplyTimeoutMs = 2_000;
+    private long shutdownDrainTimeoutMs = 10_000;
+    private int fragmentLimit = 64;
+
+    private long ringSpinNs = 0;
+    private long ringYieldNs = 0;
+    private long ringBlockTimeoutNs = 1_000_000;
+    private Supplier<IdleStrategy> ingressIdleStrategy =
+        () -> new BackoffIdleStrategy(64, 16, 1_000, 100_000);
+
+    /**
+     * Aeron directory of an external media driver, or null to embed one (the default).
+     *
+     * @return the Aeron directory or null.
+     */
+    public String aeronDirectoryName()
+    {
+        return aeronDirectoryName;
+    }
+
+    /**
+     * Use an external media driver with this Aeron directory; null embeds a driver.
+     *
+     * @param aeronDirectoryName of the external driver, or null.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig aeronDirectoryName(final String aeronDirectoryName)
+    {
+        this.aeronDirectoryName = aeronDirectoryName;
+        return this;
+    }
+
+    /**
+     * Is ingress on the IPC channel enabled?
+     *
+     * @return true if the server listens on {@link #ipcChannel()}.
+     */
+    public boolean ipcEnabled()
+    {
+        return ipcEnabled;
+    }
+
+    /**
+     * Enable or disable ingress on the IPC channel.
+     *
+     * @param ipcEnabled true to listen on IPC.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ipcEnabled(final boolean ipcEnabled)
+    {
+        this.ipcEnabled = ipcEnabled;
+        return this;
+    }
+
+    /**
+     * IPC ingress channel.
+     *
+     * @return the IPC ingress channel.
+     */
+    public String ipcChannel()
+    {
+        return ipcChannel;
+    }
+
+    /**
+     * UDP ingress channels, such as {@code aeron:udp?endpoint=localhost:40123}; empty by default.
+     *
+     * @return the UDP channels, modifiable.
+     */
+    public List<String> udpChannels()
+    {
+        return udpChannels;
+    }
+
+    /**
+     * Add a UDP ingress channel.
+     *
+     * @param channel such as {@code aeron:udp?endpoint=localhost:40123}.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig addUdpChannel(final String channel)
+    {
+        udpChannels.add(channel);
+        return this;
+    }
+
+    /**
+     * Stream id of every ingress channel.
+     *
+     * @return the ingress stream id.
+     */
+    public int ingressStreamId()
+    {
+        return ingressStreamId;
+    }
+
+    /**
+     * Stream id of every ingress channel.
+     *
+     * @param ingressStreamId the ingress stream id.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ingressStreamId(final int ingressStreamId)
+    {
+        this.ingressStreamId = ingressStreamId;
+        return this;
+    }
+
+    /**
+     * Directory of the journal and snapshots.
+     *
+     * @return the journal directory.
+     */
+    public Path journalDir()
+    {
+        return journalDir;
+    }
+
+    /**
+     * Directory of the journal and snapshots; created if absent.
+     *
+     * @param journalDir the journal directory.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig journalDir(final Path journalDir)
+    {
+        this.journalDir = journalDir;
+        return this;
+    }
+
+    /**
+     * Credentials file the principals were read from, for the start-up report; may be null when a store was given.
+     *
+     * @return the credentials file or null.
+     */
+    public Path credentialsFile()
+    {
+        return credentialsFile;
+    }
+
+    /**
+     * Credentials file the principals were read from.
+     *
+     * @param credentialsFile the credentials file.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig credentialsFile(final Path credentialsFile)
+    {
+        this.credentialsFile = credentialsFile;
+        return this;
+    }
+
+    /**
+     * Principals the server accepts.
+     *
+     * @return the credential store.
+     */
+    public CredentialStore credentialStore()
+    {
+        return credentialStore;
+    }
+
+    /**
+     * Principals the server accepts.
+     *
+     * @param credentialStore the credential store.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig credentialStore(final CredentialStore credentialStore)
+    {
+        this.credentialStore = credentialStore;
+        return this;
+    }
+
+    /**
+     * Slots in the ring, a power of two.
+     *
+     * @return slots in the ring.
+     */
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    /**
+     * Slots in the ring, a power of two.
+     *
+     * @param ringSize slots in the ring.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    /**
+     * Threads running the ring's stages: 3 (journal, engine and egress each on its own thread) or 1 (all three in
+     * turn on one thread). The default is 3 on four cores or more and 1 below, where hand-offs between more busy
+     * threads than cores cost more than the overlap gains.
+     *
+     * @return 1 or 3.
+     */
+    public int ringThreads()
+    {
+        return ringThreads;
+    }
+
+    /**
+     * Threads running the ring's stages, 1 or 3.
+     *
+     * @param ringThreads 1 or 3.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ringThreads(final int ringThreads)
+    {
+        this.ringThreads = ringThreads;
+        return this;
+    }
+
+    /**
+     * Bytes each slot's request and response areas start with.
+     *
+     * @return initial capacity of a slot area in bytes.
+     */
+    public int slotInitialCapacity()
+    {
+        return slotInitialCapacity;
+    }
+
+    /**
+     * Capacity above which a slot area that grew for a large message is replaced by a small one once egress has
+     * finished with it, so that a burst of large messages does not pin memory.
+     *
+     * @return retained capacity of a slot area in bytes.
+     */
+    public int slotRetainedCapacity()
+    {
+        return slotRetainedCapacity;
+    }
+
+    /**
+     * Most bytes of answers one event may produce (a batch with many rejected entries produces many errors).
+     *
+     * @return the response area limit in bytes.
+     */
+    public int maxResponseAreaLength()
+    {
+        return maxResponseAreaLength;
+    }
+
+    /**
+     * Largest message accepted, header included.
+     *
+     * @return largest message length in bytes.
+     */
+    public int maxMessageLength()
+    {
+        return maxMessageLength;
+    }
+
+    /**
+     * Largest message accepted, at most {@link ProtocolLimits#MAX_MESSAGE_LENGTH}.
+     *
+     * @param maxMessageLength in bytes.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig maxMessageLength(final int maxMessageLength)
+    {
+        this.maxMessageLength = maxMessageLength;
+        return this;
+    }
+
+    /**
+     * Most entries in a {@code SignalBatch}.
+     *
+     * @return the batch limit.
+     */
+    public int maxBatchSize()
+    {
+        return maxBatchSize;
+    }
+
+    /**
+     * Most entries in a {@code SignalBatch}, at most {@link ProtocolLimits#MAX_BATCH_SIZE}.
+     *
+     * @param maxBatchSize the batch limit.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig maxBatchSize(final int maxBatchSize)
+    {
+        this.maxBatchSize = maxBatchSize;
+        return this;
+    }
+
+    /**
+     * Most candidates in a {@code Select} or agents in a {@code ScoresQuery}.
+     *
+     * @return the candidate limit.
+     */
+    public int maxCandidates()
+    {
+        return maxCandidates;
+    }
+
+    /**
+     * Most candidates per request, at most {@link ProtocolLimits#MAX_CANDIDATES}.
+     *
+     * @param maxCandidates the candidate limit.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig maxCandidates(final int maxCandidates)
+    {
+        this.maxCandidates = maxCandidates;
+        return this;
+    }
+
+    /**
+     * Most sessions open at once.
+     *
+     * @return the session limit.
+     */
+    public int maxSessions()
+    {
+        return maxSessions;
+    }
+
+    /**
+     * Most sessions open at once.
+     *
+     * @param maxSessions the session limit.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig maxSessions(final int maxSessions)
+    {
+        this.maxSessions = maxSessions;
+        return this;
+    }
+
+    /**
+     * Most agents the engine tracks.
+     *
+     * @return the agent capacity.
+     */
+    public int maxAgents()
+    {
+        return maxAgents;
+    }
+
+    /**
+     * Most agents the engine tracks.
+     *
+     * @param maxAgents the agent capacity.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig maxAgents(final int maxAgents)
+    {
+        this.maxAgents = maxAgents;
+        return this;
+    }
+
+    /**
+     * Interval at which an idle side sends a heartbeat.
+     *
+     * @return heartbeat interval in milliseconds.
+     */
+    public long heartbeatIntervalMs()
+    {
+        return heartbeatIntervalMs;
+    }
+
+    /**
+     * Interval at which an idle side sends a heartbeat.
+     *
+     * @param heartbeatIntervalMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig heartbeatIntervalMs(final long heartbeatIntervalMs)
+    {
+        this.heartbeatIntervalMs = heartbeatIntervalMs;
+        return this;
+    }
+
+    /**
+     * Silence after which a session is closed.
+     *
+     * @return session timeout in milliseconds.
+     */
+    public long sessionTimeoutMs()
+    {
+        return sessionTimeoutMs;
+    }
+
+    /**
+     * Silence after which a session is closed.
+     *
+     * @param sessionTimeoutMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig sessionTimeoutMs(final long sessionTimeoutMs)
+    {
+        this.sessionTimeoutMs = sessionTimeoutMs;
+        return this;
+    }
+
+    /**
+     * Time a session's response publication may stay back-pressured or unconnected before the client is
+     * disconnected.
+     *
+     * @return slow client timeout in milliseconds.
+     */
+    public long slowClientTimeoutMs()
+    {
+        return slowClientTimeoutMs;
+    }
+
+    /**
+     * Time a session's response publication may stay back-pressured before the client is disconnected.
+     *
+     * @param slowClientTimeoutMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig slowClientTimeoutMs(final long slowClientTimeoutMs)
+    {
+        this.slowClientTimeoutMs = slowClientTimeoutMs;
+        return this;
+    }
+
+    /**
+     * Interval of expiry sweep timer events.
+     *
+     * @return sweep interval in milliseconds.
+     */
+    public long sweepIntervalMs()
+    {
+        return sweepIntervalMs;
+    }
+
+    /**
+     * Interval of expiry sweep timer events.
+     *
+     * @param sweepIntervalMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig sweepIntervalMs(final long sweepIntervalMs)
+    {
+        this.sweepIntervalMs = sweepIntervalMs;
+        return this;
+    }
+
+    /**
+     * Interval of snapshot timer events; 0 takes snapshots only on shutdown.
+     *
+     * @return snapshot interval in milliseconds.
+     */
+    public long snapshotIntervalMs()
+    {
+        return snapshotIntervalMs;
+    }
+
+    /**
+     * Interval of snapshot timer events; 0 takes snapshots only on shutdown.
+     *
+     * @param snapshotIntervalMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig snapshotIntervalMs(final long snapshotIntervalMs)
+    {
+        this.snapshotIntervalMs = snapshotIntervalMs;
+        return this;
+    }
+
+    /**
+     * How long the server tries to deliver a {@code ConnectRejected} before it gives up.
+     *
+     * @return connect reply timeout in milliseconds.
+     */
+    public long connectReplyTimeoutMs()
+    {
+        return connectReplyTimeoutMs;
+    }
+
+    /**
+     * How long shutdown waits for the ring to drain.
+     *
+     * @return drain timeout in milliseconds.
+     */
+    public long shutdownDrainTimeoutMs()
+    {
+        return shutdownDrainTimeoutMs;
+    }
+
+    /**
+     * Most fragments the ingress reads from one subscription per duty cycle.
+     *
+     * @return fragment limit.
+     */
+    public int fragmentLimit()
+    {
+        return fragmentLimit;
+    }
+
+    /**
+     * Time a ring stage spins before it yields when it has nothing to do.
+     *
+     * @return spin time in nanoseconds.
+     */
+    public long ringSpinNs()
+    {
+        return ringSpinNs;
+    }
+
+    /**
+     * Time a ring stage spins, then yields, before it blocks; 0 and 0 block at once.
+     *
+     * @param ringSpinNs  spin time in nanoseconds.
+     * @param ringYieldNs yield time in nanoseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ringBackoff(final long ringSpinNs, final long ringYieldNs)
+    {
+        this.ringSpinNs = ringSpinNs;
+        this.ringYieldNs = ringYieldNs;
+        return this;
+    }
+
+    /**
+     * Time a ring stage yields before it blocks.
+     *
+     * @return yield time in nanoseconds.
+     */
+    public long ringYieldNs()
+    {
+        return ringYieldNs;
+    }
+
+    /**
+     * Longest a blocked ring stage sleeps before it wakes to do periodic work (flush acks, journal answers).
+     *
+     * @return block timeout in nanoseconds.
+     */
+    public long ringBlockTimeoutNs()
+    {
+        return ringBlockTimeoutNs;
+    }
+
+    /**
+     * Idle strategy of the ingress thread.
+     *
+     * @return a supplier of the ingress idle strategy.
+     */
+    public Supplier<IdleStrategy> ingressIdleStrategy()
+    {
+        return ingressIdleStrategy;
+    }
+
+    /**
+     * Idle strategy of the ingress thread; the default spins 64 times, yields 16 times, then parks from 1 us up to
+     * 100 us, so an idle server wakes 10,000 times a second at most and a busy one never parks.
+     *
+     * @param ingressIdleStrategy supplier of the idle strategy.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ingressIdleStrategy(final Supplier<IdleStrategy> ingressIdleStrategy)
+    {
+        this.ingressIdleStrategy = ingressIdleStrategy;
+        return this;
+    }
+
+    /**
+     * Check the settings against each other and the protocol.
+     *
+     * @throws IllegalArgumentException naming the first bad setting.
+     */
+    public void validate()
+    {
+        require(null != credentialStore, "a credentials file is required (--credentials)");
+        require(ipcEnabled || !udpChannels.isEmpty(), "no ingress channel: enable IPC or add a UDP channel");
+        require(Integer.bitCount(ringSize) == 1 && ringSize >= 8, "ring size must be a power of two, at least 8");
+        require(maxMessageLength >= 64 && maxMessageLength <= ProtocolLimits.MAX_MESSAGE_LENGTH,
+            "max message length must be 64 to " + ProtocolLimits.MAX_MESSAGE_LENGTH);
+        require(maxBatchSize >= 1 && maxBatchSize <= ProtocolLimits.MAX_BATCH_SIZE,
+            "max batch size must be 1 to " + ProtocolLimits.MAX_BATCH_SIZE);
+        require(maxCandidates >= 1 && maxCandidates <= ProtocolLimits.MAX_CANDIDATES,
+            "max candidates must be 1 to " + ProtocolLimits.MAX_CANDIDATES);
+        require(1 == ringThreads || 3 == ringThreads, "ring threads must be 1 or 3");
+        require(maxSessions >= 1, "max sessions must be positive");
+        require(maxAgents >= 1, "max agents must be positive");
+        require(heartbeatIntervalMs > 0 && sessionTimeoutMs > heartbeatIntervalMs,
+            "the session timeout must be longer than the heartbeat interval");
+        require(sessionTimeoutMs <= Integer.MAX_VALUE, "the session timeout must fit an int32");
+        require(slowClientTimeoutMs > 0, "the slow client timeout must be positive");
+        require(sweepIntervalMs > 0, "the sweep interval must be positive");
+        require(snapshotIntervalMs >= 0, "the snapshot interval must not be negative");
+    }
+
+    private static void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
