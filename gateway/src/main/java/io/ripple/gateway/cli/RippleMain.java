@@ -2,6 +2,8 @@ package io.ripple.gateway.cli;
 
 import io.ripple.tools.journal.JournalCommand;
 import io.ripple.tools.simulate.SimulateCommand;
+import java.util.ServiceLoader;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +22,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         SimulateCommand.class,
         JournalCommand.class,
-        CredentialsCommand.class,
-        CommandLine.HelpCommand.class
+        CredentialsCommand.class
     })
 public final class RippleMain implements Runnable
 {
@@ -51,7 +52,25 @@ public final class RippleMain implements Runnable
      */
     public static int execute(final String... args)
     {
-        return new CommandLine(new RippleMain()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * Build the command line: the gateway's own subcommands, those other modules contribute as
+     * {@link RippleCommand}s, then {@code help}.
+     *
+     * @return the command line, ready to execute.
+     */
+    public static CommandLine commandLine()
+    {
+        final CommandLine commandLine = new CommandLine(new RippleMain());
+        for (final RippleCommand command : ServiceLoader.load(RippleCommand.class))
+        {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+
+        return commandLine;
     }
 
     /**
