@@ -41,8 +41,8 @@ import java.util.concurrent.Callable;
         "  select    id, candidates [..] or pool, profile or weights {\"load\": .., ...}, k (default 1)",
         "  scores    id, agents [..], profile or weights",
         "  predict   id, agent, horizon_ms (default 60000), threshold (default 0.8)",
-        "  sweep     one expiry timer event; by default that one timer step examines every agent, so each",
-        "            sweep line is a complete sweep (see --sweep-budget)",
+        "  sweep     a complete expiry sweep: the engine's timer step is repeated at that t_ms until",
+        "            every agent has been examined once (see --sweep-budget for one step per line)",
         "  join      agent, pool             leave    agent, pool             register  agent",
         "  profile   name, weights, model (neutral or reference; default neutral),",
         "            in_flight_penalty (default 0.02)",
@@ -118,9 +118,9 @@ public final class SimulateCommand implements Callable<Integer>
     private int agentCapacity;
 
     @Option(names = "--sweep-budget", paramLabel = "N",
-        description = "Agent slots one sweep line examines, as the server's timer does (default: every slot, " +
-            "so that each sweep is complete).")
-    private int sweepBudget = TraceSimulator.WHOLE_TABLE_SWEEP_BUDGET;
+        description = "Make each sweep line one timer step that examines N agent slots, as the server's timer " +
+            "does, instead of a complete sweep.")
+    private Integer sweepBudget;
 
     /**
      * Run the trace.
@@ -144,8 +144,11 @@ public final class SimulateCommand implements Callable<Integer>
             return EXIT_USAGE;
         }
 
-        final EngineConfig config =
-            TraceSimulator.defaultConfig().agentCapacity(agentCapacity).sweepBudget(sweepBudget);
+        final EngineConfig config = new EngineConfig().agentCapacity(agentCapacity);
+        if (null != sweepBudget)
+        {
+            config.sweepBudget(sweepBudget);
+        }
         try
         {
             config.validate();
@@ -177,6 +180,7 @@ public final class SimulateCommand implements Callable<Integer>
     {
         try (TraceSimulator simulator = new TraceSimulator(out, err, config, profileOverride))
         {
+            simulator.sweepOneStepPerLine(null != sweepBudget);
             if (null != profilesPath)
             {
                 try

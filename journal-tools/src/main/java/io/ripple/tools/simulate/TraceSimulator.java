@@ -31,18 +31,15 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The engine's clock is the event's {@code t_ms} in nanoseconds. A line that is not a well-formed event, or whose
  * time is before that of the previous event, is answered with a {@link TraceFormatError} and skipped; the engine
- * never sees it. A {@code sweep} line is one timer event; with the default sweep budget (every slot) that one timer
- * step is a complete sweep, as the reference service's cleanup is.
+ * never sees it. A {@code sweep} line is a complete sweep, as the reference service's cleanup is: the engine's timer
+ * step is repeated at the line's time until every agent slot has been examined once
+ * ({@link CoordinationEngine#sweepAll(long)}), unless {@link #sweepOneStepPerLine(boolean)} asks for one timer step
+ * per line, as the server's timer makes.
  * <p>
  * Not thread-safe. Allocates per line (parsing), which is fine offline; the engine itself does not.
  */
 public final class TraceSimulator implements AutoCloseable
 {
-    /**
-     * Sweep budget that makes each timer step examine every agent slot.
-     */
-    public static final int WHOLE_TABLE_SWEEP_BUDGET = Integer.MAX_VALUE;
-
     private static final String DEFAULT_MODEL = "neutral";
     private static final double DEFAULT_IN_FLIGHT_PENALTY = 0.02;
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
@@ -63,6 +60,7 @@ public final class TraceSimulator implements AutoCloseable
     private final OverloadPrediction prediction = new OverloadPrediction();
     private final double[] typeScores = new double[SignalType.COUNT];
 
+    private boolean isOneSweepStepPerLine;
     private String requestedProfile;
     private long lastTimestampNs;
     private long lineCount;
@@ -107,14 +105,16 @@ public final class TraceSimulator implements AutoCloseable
     }
 
     /**
-     * Engine configuration the simulator uses by default: the engine's defaults, except that one timer step sweeps
-     * every agent slot.
+     * Choose what a {@code sweep} line does: a complete sweep (the default), or one timer step that examines the
+     * engine's {@link EngineConfig#sweepBudget()} agent slots, continuing where the previous step stopped.
      *
-     * @return a new configuration.
+     * @param isOneStep true for one timer step per line.
+     * @return this for a fluent API.
      */
-    public static EngineConfig defaultConfig()
+    public TraceSimulator sweepOneStepPerLine(final boolean isOneStep)
     {
-        return new EngineConfig().sweepBudget(WHOLE_TABLE_SWEEP_BUDGET);
+        isOneSweepStepPerLine = isOneStep;
+        return this;
     }
 
     /**
@@ -273,7 +273,14 @@ public final class TraceSimulator implements AutoCloseable
                 break;
 
             case SWEEP:
-                engine.onTimer(event.timestampNs);
+                if (isOneSweepStepPerLine)
+                {
+                    engine.onTimer(event.timestampNs);
+                }
+                else
+                {
+                    engine.sweepAll(event.timestampNs);
+                }
                 break;
 
             case JOIN:

@@ -1,5 +1,6 @@
 package io.ripple.tools.simulate;
 
+import io.ripple.engine.EngineConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,7 +42,7 @@ class ReferenceVectorsTest
 
         // when
         try (TraceSimulator simulator = new TraceSimulator(
-            out, new PrintWriter(err), TraceSimulator.defaultConfig(), null);
+            out, new PrintWriter(err), new EngineConfig(), null);
             BufferedReader trace = Files.newBufferedReader(directory.resolve(vectorName + TRACE_SUFFIX)))
         {
             simulator.run(trace);

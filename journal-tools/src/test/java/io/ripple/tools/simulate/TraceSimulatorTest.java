@@ -25,7 +25,7 @@ class TraceSimulatorTest
     {
         // given
         final TraceSimulator simulator =
-            new TraceSimulator(out, new PrintWriter(err), TraceSimulator.defaultConfig(), null);
+            new TraceSimulator(out, new PrintWriter(err), new EngineConfig(), null);
 
         // when
         simulator.run(reader(expiringSignals() + sweepAt(5000)));
@@ -40,8 +40,9 @@ class TraceSimulatorTest
     void shouldSweepOnlyTheBudgetPerSweepLineWhenGivenOne() throws IOException
     {
         // given
-        final EngineConfig config = TraceSimulator.defaultConfig().sweepBudget(ENGINE_SWEEP_BUDGET);
-        final TraceSimulator simulator = new TraceSimulator(out, new PrintWriter(err), config, null);
+        final EngineConfig config = new EngineConfig().sweepBudget(ENGINE_SWEEP_BUDGET);
+        final TraceSimulator simulator =
+            new TraceSimulator(out, new PrintWriter(err), config, null).sweepOneStepPerLine(true);
 
         // when
         simulator.run(reader(expiringSignals() + sweepAt(5000)));
@@ -55,7 +56,7 @@ class TraceSimulatorTest
     {
         // given
         final TraceSimulator simulator =
-            new TraceSimulator(out, new PrintWriter(err), TraceSimulator.defaultConfig(), null, 0);
+            new TraceSimulator(out, new PrintWriter(err), new EngineConfig(), null, 0);
 
         // when
         simulator.run(reader(expiringSignals()));
@@ -74,7 +75,7 @@ class TraceSimulatorTest
     {
         // given
         final TraceSimulator simulator =
-            new TraceSimulator(out, new PrintWriter(err), TraceSimulator.defaultConfig(), null);
+            new TraceSimulator(out, new PrintWriter(err), new EngineConfig(), null);
 
         // when
         simulator.run(reader(expiringSignals()));
