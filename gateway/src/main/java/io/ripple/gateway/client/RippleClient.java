@@ -76,6 +76,7 @@ public final class RippleClient implements AutoCloseable
 {
     private static final int HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final long NO_CORRELATION = Long.MIN_VALUE;
+    private static final CharSequence NO_TRACE = "";
 
     private final RippleClientContext context;
     private final Aeron aeron;
@@ -300,7 +301,7 @@ public final class RippleClient implements AutoCloseable
         final double confidence,
         final long ttlMs)
     {
-        return signal(agentId, type, value, confidence, ttlMs, "");
+        return signal(agentId, type, value, confidence, ttlMs, NO_TRACE);
     }
 
     /**
@@ -392,7 +393,7 @@ public final class RippleClient implements AutoCloseable
         final long ttlMs)
     {
         batchEntries.next().value(value).confidence(confidence).ttlMs(ttlMs).signalType(type)
-            .agentId(agentId).traceId("");
+            .agentId(agentId).traceId(NO_TRACE);
         return this;
     }
 
