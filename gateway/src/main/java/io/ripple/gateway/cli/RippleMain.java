@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         SimulateCommand.class,
         JournalCommand.class,
-        CredentialsCommand.class
+        CredentialsCommand.class,
+        StatCommand.class,
+        ErrorsCommand.class
     })
 public final class RippleMain implements Runnable
 {
