@@ -80,7 +80,8 @@ class RippleCommandsTest
     {
         try (Stream<Path> entries = Files.list(MediaDriverHost.defaultParentDirectory()))
         {
-            return entries.filter((path) -> path.getFileName().toString().startsWith("ripple-"))
+            final String ownPrefix = "ripple-" + ProcessHandle.current().pid() + "-";
+            return entries.filter((path) -> path.getFileName().toString().startsWith(ownPrefix))
                 .collect(Collectors.toSet());
         }
     }
