@@ -7,6 +7,7 @@ import io.ripple.codecs.ConnectDecoder;
 import io.ripple.codecs.DefineProfileDecoder;
 import io.ripple.codecs.DisconnectDecoder;
 import io.ripple.codecs.ErrorEncoder;
+import io.ripple.codecs.FrameValidator;
 import io.ripple.codecs.HeartbeatDecoder;
 import io.ripple.codecs.JoinPoolDecoder;
 import io.ripple.codecs.LeavePoolDecoder;
@@ -59,7 +60,7 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * count of open sessions reported in metrics. Accepted signals produce no answer (the gateway acknowledges them once
  * journaled); a rejected signal, or batch entry, produces an Error carrying its item index.
  * <p>
- * Every frame is checked by a {@link FrameChecker} before it is decoded, so any bytes at all (a hostile client or a
+ * Every frame is checked by a {@link FrameValidator} before it is decoded, so any bytes at all (a hostile client or a
  * damaged journal) produce at worst an Error with a framing code, never an exception, and leave the engine untouched.
  * <p>
  * <b>Threading.</b> The engine's thread only. <b>Allocation.</b> None in steady state: decoders, encoders, request and
@@ -82,7 +83,7 @@ public final class EngineCommandDispatcher implements EngineListener
     private final long warningHorizonMs;
     private ResponseSink sink;
 
-    private final FrameChecker frameChecker = new FrameChecker();
+    private final FrameValidator frameChecker = FrameValidator.forEngineSide();
     private final SignalDecoder signalDecoder = new SignalDecoder();
     private final SignalBatchDecoder signalBatchDecoder = new SignalBatchDecoder();
     private final SelectDecoder selectDecoder = new SelectDecoder();
@@ -237,8 +238,8 @@ public final class EngineCommandDispatcher implements EngineListener
         final long timestampNs, final long sessionId, final DirectBuffer buffer, final int offset, final int length)
     {
         eventsDispatched++;
-        final int checkResult = frameChecker.check(buffer, offset, length);
-        if (FrameChecker.OK != checkResult)
+        final io.ripple.codecs.ErrorCode checkResult = frameChecker.validate(buffer, offset, length);
+        if (null != checkResult)
         {
             rejectFrame(sessionId, buffer, offset, length, checkResult);
             return;
@@ -940,9 +941,13 @@ public final class EngineCommandDispatcher implements EngineListener
     }
 
     private void rejectFrame(
-        final long sessionId, final DirectBuffer buffer, final int offset, final int length, final int code)
+        final long sessionId,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final io.ripple.codecs.ErrorCode code)
     {
-        countFraming(code);
+        countFraming(code.value());
 
         int templateId = 0;
         long correlationId = 0;
@@ -958,7 +963,7 @@ public final class EngineCommandDispatcher implements EngineListener
         final int itemIndex = frameChecker.itemIndex();
         sendWireError(
             sessionId, correlationId, templateId, itemIndex >= 0 ? itemIndex : NULL_ITEM,
-            io.ripple.codecs.ErrorCode.get(code), FramingReasons.reason(code));
+            code, FramingReasons.reason(code.value()));
     }
 
     private void countFraming(final int code)

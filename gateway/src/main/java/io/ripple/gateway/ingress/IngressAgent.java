@@ -10,6 +10,7 @@ import io.ripple.codecs.ConnectDecoder;
 import io.ripple.codecs.DefineProfileDecoder;
 import io.ripple.codecs.DisconnectDecoder;
 import io.ripple.codecs.ErrorCode;
+import io.ripple.codecs.FrameValidator;
 import io.ripple.codecs.HeartbeatDecoder;
 import io.ripple.codecs.JoinPoolDecoder;
 import io.ripple.codecs.LeavePoolDecoder;
@@ -211,8 +212,8 @@ public final class IngressAgent implements Agent
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         counters.onFrameReceived();
-        final int code = validator.validate(buffer, offset, length);
-        if (FrameValidator.VALID != code)
+        final ErrorCode code = validator.validate(buffer, offset, length);
+        if (null != code)
         {
             onInvalidFrame(buffer, offset, length, header, code);
             return;
@@ -288,10 +289,9 @@ public final class IngressAgent implements Agent
     }
 
     private void onInvalidFrame(
-        final DirectBuffer buffer, final int offset, final int length, final Header header, final int code)
+        final DirectBuffer buffer, final int offset, final int length, final Header header, final ErrorCode errorCode)
     {
-        final ErrorCode errorCode = ErrorCode.get(code);
-        counters.onRejection(code);
+        counters.onRejection(errorCode.value());
 
         GatewaySession session = null;
         long correlationId = 0;
@@ -313,7 +313,8 @@ public final class IngressAgent implements Agent
         }
 
         final int errorLength = errorAnswers.encode(
-            correlationId, validator.templateId(), validator.itemIndex(), errorCode, validator.reason());
+            correlationId, validator.templateId(), validator.itemIndex(), errorCode,
+            reason.reset().append(validator.reason()));
         offer(session, errorAnswers.buffer(), errorLength);
     }
 

@@ -6,6 +6,7 @@ import io.ripple.codecs.ConnectDecoder;
 import io.ripple.codecs.DefineProfileDecoder;
 import io.ripple.codecs.DisconnectDecoder;
 import io.ripple.codecs.ErrorDecoder;
+import io.ripple.codecs.FrameValidator;
 import io.ripple.codecs.HeartbeatDecoder;
 import io.ripple.codecs.JoinPoolDecoder;
 import io.ripple.codecs.LeavePoolDecoder;
@@ -28,7 +29,6 @@ import io.ripple.codecs.SignalBatchDecoder;
 import io.ripple.codecs.SignalDecoder;
 import io.ripple.codecs.SubscribeOverloadWarningsDecoder;
 import io.ripple.codecs.TimerEventDecoder;
-import io.ripple.journal.FrameChecker;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ import java.util.Map;
 
 /**
  * Decodes any message of the Ripple schema into a {@link DecodedMessage}. Requests and internal events are checked
- * with a {@link FrameChecker} first; a message that fails a check, or that cannot be decoded, comes back with its
+ * with a {@link FrameValidator} first; a message that fails a check, or that cannot be decoded, comes back with its
  * problem set rather than an exception. Secrets are never decoded. Allocates; for tools, not for the hot path.
  */
 final class MessageDecoding
@@ -46,7 +46,7 @@ final class MessageDecoding
     private static final String[] SIGNAL_TYPE_NAMES =
         { "LOAD", "CAPACITY", "QUALITY", "COST", "LATENCY", "AVAILABILITY" };
 
-    private final FrameChecker frameChecker = new FrameChecker();
+    private final FrameValidator frameChecker = FrameValidator.forEngineSide();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
 
     static String templateName(final int templateId)
@@ -124,11 +124,11 @@ final class MessageDecoding
             return message;
         }
 
-        final int checked = frameChecker.check(buffer, offset, length);
-        final boolean isAnswer = checked == io.ripple.codecs.ErrorCode.TEMPLATE_NOT_ALLOWED.value();
-        if (FrameChecker.OK != checked && !isAnswer)
+        final io.ripple.codecs.ErrorCode checked = frameChecker.validate(buffer, offset, length);
+        final boolean isAnswer = io.ripple.codecs.ErrorCode.TEMPLATE_NOT_ALLOWED == checked;
+        if (null != checked && !isAnswer)
         {
-            message.problem = errorCodeName(checked);
+            message.problem = checked.name();
             return message;
         }
 

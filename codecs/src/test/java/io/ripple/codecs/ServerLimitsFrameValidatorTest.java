@@ -1,11 +1,5 @@
-package io.ripple.gateway.ingress;
+package io.ripple.codecs;
 
-import io.ripple.codecs.ErrorCode;
-import io.ripple.codecs.MessageHeaderEncoder;
-import io.ripple.codecs.ProtocolLimits;
-import io.ripple.codecs.SelectEncoder;
-import io.ripple.codecs.SignalEncoder;
-import io.ripple.codecs.SignalType;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.junit.jupiter.api.Test;
@@ -16,10 +10,14 @@ import java.util.SplittableRandom;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-class FrameValidatorTest
+/**
+ * The validator as a server builds it, with limits tighter than the protocol's, and the order of its header checks.
+ */
+class ServerLimitsFrameValidatorTest
 {
     private final FrameValidator validator = new FrameValidator(
         ProtocolLimits.MAX_MESSAGE_LENGTH, ProtocolLimits.MAX_BATCH_SIZE, 8);
@@ -31,13 +29,13 @@ class FrameValidatorTest
     {
         final int length = encodeSignal();
 
-        assertEquals(FrameValidator.VALID, validator.validate(buffer, 0, length));
+        assertNull(validator.validate(buffer, 0, length));
     }
 
     @Test
     void shouldRejectFrameShorterThanHeaderAsMalformed()
     {
-        assertEquals(ErrorCode.MALFORMED_FRAME.value(), validator.validate(buffer, 0, 7));
+        assertEquals(ErrorCode.MALFORMED_FRAME, validator.validate(buffer, 0, 7));
     }
 
     @Test
@@ -46,18 +44,18 @@ class FrameValidatorTest
         final int length = encodeSignal();
         buffer.putShort(4, (short) 1, LITTLE_ENDIAN);
         buffer.putShort(6, (short) 9, LITTLE_ENDIAN);
-        assertEquals(ErrorCode.UNKNOWN_SCHEMA.value(), validator.validate(buffer, 0, length));
+        assertEquals(ErrorCode.UNKNOWN_SCHEMA, validator.validate(buffer, 0, length));
 
         encodeSignal();
         buffer.putShort(6, (short) 9, LITTLE_ENDIAN);
         buffer.putShort(2, (short) 77, LITTLE_ENDIAN);
-        assertEquals(ErrorCode.UNSUPPORTED_VERSION.value(), validator.validate(buffer, 0, length));
+        assertEquals(ErrorCode.UNSUPPORTED_VERSION, validator.validate(buffer, 0, length));
 
         encodeSignal();
         buffer.putShort(2, (short) 77, LITTLE_ENDIAN);
-        assertEquals(ErrorCode.MESSAGE_TOO_LARGE.value(),
+        assertEquals(ErrorCode.MESSAGE_TOO_LARGE,
             validator.validate(buffer, 0, ProtocolLimits.MAX_MESSAGE_LENGTH + 1));
-        assertEquals(ErrorCode.UNKNOWN_TEMPLATE.value(), validator.validate(buffer, 0, length));
+        assertEquals(ErrorCode.UNKNOWN_TEMPLATE, validator.validate(buffer, 0, length));
     }
 
     @Test
@@ -66,7 +64,7 @@ class FrameValidatorTest
         final int length = encodeSignal();
         buffer.putShort(2, (short) 21, LITTLE_ENDIAN);
 
-        assertEquals(ErrorCode.TEMPLATE_NOT_ALLOWED.value(), validator.validate(buffer, 0, length));
+        assertEquals(ErrorCode.TEMPLATE_NOT_ALLOWED, validator.validate(buffer, 0, length));
     }
 
     @Test
@@ -74,7 +72,7 @@ class FrameValidatorTest
     {
         final int length = encodeSelect(0, 9);
 
-        assertEquals(ErrorCode.TOO_MANY_CANDIDATES.value(), validator.validate(buffer, 0, length));
+        assertEquals(ErrorCode.TOO_MANY_CANDIDATES, validator.validate(buffer, 0, length));
     }
 
     @Test
@@ -84,9 +82,9 @@ class FrameValidatorTest
         final int weightsHeader = MessageHeaderEncoder.ENCODED_LENGTH + SelectEncoder.BLOCK_LENGTH;
         buffer.putShort(weightsHeader, (short) 8, LITTLE_ENDIAN);
 
-        final int code = validator.validate(buffer, 0, length);
+        final ErrorCode code = validator.validate(buffer, 0, length);
 
-        assertTrue(ErrorCode.MALFORMED_FRAME.value() == code || ErrorCode.TRUNCATED_MESSAGE.value() == code);
+        assertTrue(ErrorCode.MALFORMED_FRAME == code || ErrorCode.TRUNCATED_MESSAGE == code);
     }
 
     @ParameterizedTest
@@ -95,7 +93,7 @@ class FrameValidatorTest
     {
         final int length = encodeSelect(1, 3);
 
-        assertEquals(ErrorCode.TRUNCATED_MESSAGE.value(), validator.validate(buffer, 0, length - cut));
+        assertEquals(ErrorCode.TRUNCATED_MESSAGE, validator.validate(buffer, 0, length - cut));
     }
 
     @ParameterizedTest
