@@ -10,7 +10,6 @@ import io.ripple.codecs.ErrorEncoder;
 import io.ripple.codecs.HeartbeatDecoder;
 import io.ripple.codecs.JoinPoolDecoder;
 import io.ripple.codecs.LeavePoolDecoder;
-import io.ripple.codecs.MessageHeaderDecoder;
 import io.ripple.codecs.MessageHeaderEncoder;
 import io.ripple.codecs.MetricsQueryDecoder;
 import io.ripple.codecs.MetricsSnapshotEncoder;
@@ -76,13 +75,14 @@ public final class EngineCommandDispatcher implements EngineListener
     private static final ErrorCode[] ENGINE_CODES = ErrorCode.values();
     private static final SignalType[] SIGNAL_TYPES = SignalType.values();
     private static final int WARNING_BUFFER_LENGTH = 512;
+    private static final int UNKNOWN_WEIGHT_TYPE = -1;
+    private static final int DUPLICATE_WEIGHT_TYPE = -2;
 
     private final CoordinationEngine engine;
     private final long warningHorizonMs;
     private ResponseSink sink;
 
     private final FrameChecker frameChecker = new FrameChecker();
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final SignalDecoder signalDecoder = new SignalDecoder();
     private final SignalBatchDecoder signalBatchDecoder = new SignalBatchDecoder();
     private final SelectDecoder selectDecoder = new SelectDecoder();
@@ -244,10 +244,9 @@ public final class EngineCommandDispatcher implements EngineListener
             return;
         }
 
-        headerDecoder.wrap(buffer, offset);
-        final int templateId = headerDecoder.templateId();
-        final int blockLength = headerDecoder.blockLength();
-        final int version = headerDecoder.version();
+        final int templateId = frameChecker.templateId();
+        final int blockLength = frameChecker.blockLength();
+        final int version = frameChecker.version();
         final int bodyOffset = offset + HEADER_LENGTH;
 
         switch (templateId)
@@ -414,28 +413,16 @@ public final class EngineCommandDispatcher implements EngineListener
 
         final SelectDecoder.WeightsDecoder weights = decoder.weights();
         int seenTypes = 0;
-        int weightIndex = 0;
-        while (weights.hasNext())
+        for (int weightIndex = 0; weights.hasNext(); weightIndex++)
         {
             weights.next();
-            final SignalType type = SignalType.get(weights.signalTypeRaw());
-            if (null == type)
+            seenTypes = addWeight(seenTypes, weights.signalTypeRaw());
+            if (seenTypes < 0)
             {
-                sendWireError(sessionId, correlationId, SelectDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
+                sendWeightError(sessionId, correlationId, SelectDecoder.TEMPLATE_ID, weightIndex, seenTypes);
                 return;
             }
-
-            final int typeBit = 1 << type.id();
-            if (0 != (seenTypes & typeBit))
-            {
-                sendWireError(sessionId, correlationId, SelectDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
-                return;
-            }
-            seenTypes |= typeBit;
-            request.weight(type, weights.weight());
-            weightIndex++;
+            request.weight(SignalType.get(weights.signalTypeRaw()), weights.weight());
         }
 
         final SelectDecoder.CandidatesDecoder candidates = decoder.candidates();
@@ -511,28 +498,16 @@ public final class EngineCommandDispatcher implements EngineListener
 
         final ScoresQueryDecoder.WeightsDecoder weights = decoder.weights();
         int seenTypes = 0;
-        int weightIndex = 0;
-        while (weights.hasNext())
+        for (int weightIndex = 0; weights.hasNext(); weightIndex++)
         {
             weights.next();
-            final SignalType type = SignalType.get(weights.signalTypeRaw());
-            if (null == type)
+            seenTypes = addWeight(seenTypes, weights.signalTypeRaw());
+            if (seenTypes < 0)
             {
-                sendWireError(sessionId, correlationId, ScoresQueryDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
+                sendWeightError(sessionId, correlationId, ScoresQueryDecoder.TEMPLATE_ID, weightIndex, seenTypes);
                 return;
             }
-
-            final int typeBit = 1 << type.id();
-            if (0 != (seenTypes & typeBit))
-            {
-                sendWireError(sessionId, correlationId, ScoresQueryDecoder.TEMPLATE_ID, weightIndex,
-                    io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
-                return;
-            }
-            seenTypes |= typeBit;
-            request.weight(type, weights.weight());
-            weightIndex++;
+            request.weight(SignalType.get(weights.signalTypeRaw()), weights.weight());
         }
 
         final ScoresQueryDecoder.AgentsDecoder agents = decoder.agents();
@@ -877,6 +852,38 @@ public final class EngineCommandDispatcher implements EngineListener
             countFraming(io.ripple.codecs.ErrorCode.MALFORMED_FRAME.value());
             sendWireError(sessionId, 0, TimerEventDecoder.TEMPLATE_ID, NULL_ITEM,
                 io.ripple.codecs.ErrorCode.MALFORMED_FRAME, "unknown timer kind");
+        }
+    }
+
+    /**
+     * Account for one inline weight: the bit of its type is added to the mask of types seen.
+     *
+     * @return the new mask, {@link #UNKNOWN_WEIGHT_TYPE} or {@link #DUPLICATE_WEIGHT_TYPE}.
+     */
+    private static int addWeight(final int seenTypes, final short typeRaw)
+    {
+        final SignalType type = SignalType.get(typeRaw);
+        if (null == type)
+        {
+            return UNKNOWN_WEIGHT_TYPE;
+        }
+
+        final int typeBit = 1 << type.id();
+        return 0 != (seenTypes & typeBit) ? DUPLICATE_WEIGHT_TYPE : seenTypes | typeBit;
+    }
+
+    private void sendWeightError(
+        final long sessionId, final long correlationId, final int templateId, final int weightIndex, final int reason)
+    {
+        if (UNKNOWN_WEIGHT_TYPE == reason)
+        {
+            sendWireError(sessionId, correlationId, templateId, weightIndex,
+                io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
+        }
+        else
+        {
+            sendWireError(sessionId, correlationId, templateId, weightIndex,
+                io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
         }
     }
 

@@ -91,6 +91,9 @@ public final class FrameChecker
     private final int[] groupBlockLengths = new int[MAX_GROUPS];
     private final int[] groupCounts = new int[MAX_GROUPS];
     private int itemIndex = NO_ITEM;
+    private int templateId;
+    private int blockLength;
+    private int version;
 
     /**
      * Check a frame.
@@ -116,6 +119,9 @@ public final class FrameChecker
         final int templateId = (int) ((header >>> 16) & 0xFFFF);
         final int schemaId = (int) ((header >>> 32) & 0xFFFF);
         final int version = (int) (header >>> 48);
+        this.templateId = templateId;
+        this.blockLength = blockLength;
+        this.version = version;
 
         if (schemaId != MessageHeaderDecoder.SCHEMA_ID)
         {
@@ -208,6 +214,36 @@ public final class FrameChecker
         }
 
         return OK;
+    }
+
+    /**
+     * Template id read by the last {@link #check(DirectBuffer, int, int)} that got as far as the header.
+     *
+     * @return the template id.
+     */
+    public int templateId()
+    {
+        return templateId;
+    }
+
+    /**
+     * Root block length read by the last {@link #check(DirectBuffer, int, int)} that got as far as the header.
+     *
+     * @return the block length in bytes.
+     */
+    public int blockLength()
+    {
+        return blockLength;
+    }
+
+    /**
+     * Schema version read by the last {@link #check(DirectBuffer, int, int)} that got as far as the header.
+     *
+     * @return the version.
+     */
+    public int version()
+    {
+        return version;
     }
 
     /**

@@ -74,17 +74,7 @@ public final class ExportCommand implements Callable<Integer>
      */
     public Integer call() throws IOException
     {
-        try
-        {
-            filter.prepare();
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            JournalTools.error(spec, ex.getMessage());
-            return JournalTools.BAD_INPUT;
-        }
-
-        final JournalReader reader = JournalTools.open(spec, dir);
+        final JournalReader reader = JournalTools.open(spec, dir, filter);
         if (null == reader)
         {
             return JournalTools.BAD_INPUT;

@@ -70,6 +70,29 @@ final class JournalTools
     }
 
     /**
+     * Parse a command's record filter, then open its journal; print what is wrong with either.
+     *
+     * @param spec   of the command.
+     * @param dir    the journal directory.
+     * @param filter the command's filter options.
+     * @return the reader, or null after printing the error (the caller exits with {@link #BAD_INPUT}).
+     */
+    static JournalReader open(final CommandLine.Model.CommandSpec spec, final Path dir, final RecordFilter filter)
+    {
+        try
+        {
+            filter.prepare();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            error(spec, ex.getMessage());
+            return null;
+        }
+
+        return open(spec, dir);
+    }
+
+    /**
      * Check that a path is a journal, or print why not.
      *
      * @param spec of the command.

@@ -161,6 +161,38 @@ class JournalToolsTest
     }
 
     @Test
+    void shouldFollowJournalAcrossCycleFiles() throws Exception
+    {
+        // given: a journal that starts a new file every second
+        final Path rolling = root.resolve("rolling");
+        final JournalConfig config = new JournalConfig().rollCycle("TEST_SECONDLY");
+        try (JournalWriter writer = JournalWriter.open(rolling, config))
+        {
+            writer.appendEvent(0, T0, 1, messages.buffer, 0, messages.signal(0, "first", SignalType.COST, 0.3, 10));
+        }
+
+        // when
+        final CompletableFuture<Result> follower = CompletableFuture.supplyAsync(
+            () -> run("tail", "-f", "-n", "0", "--stop-after-idle-ms", "2500", rolling.toString()));
+        Thread.sleep(500);
+        try (JournalWriter writer = JournalWriter.open(rolling, config))
+        {
+            for (int i = 1; i <= 6; i++)
+            {
+                final int length = messages.signal(i, "agent-" + i, SignalType.COST, 0.3, 1_000);
+                writer.appendEvent(i, T0 + i * MS, 1, messages.buffer, 0, length);
+                Thread.sleep(400);
+            }
+        }
+
+        // then
+        final Result followed = follower.get(30, TimeUnit.SECONDS);
+        assertEquals(6, followed.lines().size(), followed.out);
+        assertTrue(followed.lines().get(5).contains("agent=agent-6"), followed.out);
+        assertTrue(io.ripple.journal.JournalRetention.cycleFiles(rolling).size() >= 2);
+    }
+
+    @Test
     void shouldReplayAndVerifyEveryJournaledAnswer()
     {
         // when
@@ -232,6 +264,12 @@ class JournalToolsTest
         assertTrue(bySession.out.contains("latency +0.049978 (1.000 vs 0.500, weight 0.100)"), bySession.out);
         assertTrue(bySession.out.contains("journaled      the same answer"), bySession.out);
         assertEquals(bySession.out, bySequence.out);
+
+        final Result pool = run("explain", "--quiet", dir.toString(), "1/6");
+        assertEquals(0, pool.status, pool.err);
+        assertTrue(pool.out.contains("profile        reference"), pool.out);
+        assertTrue(pool.out.matches("(?s).*\\n\\s+1\\s+a-2\\s+1\\s+.*\\n\\s+2\\s+a-1\\s+0\\s+.*"), pool.out);
+        assertTrue(pool.out.contains("journaled      the same answer"), pool.out);
         assertEquals(1, missing.status);
         assertTrue(missing.err.contains("no selection 1/999"), missing.err);
     }
