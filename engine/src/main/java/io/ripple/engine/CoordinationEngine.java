@@ -527,8 +527,14 @@ public final class CoordinationEngine
             final int slot = candidateSlots[i];
             final int length = agents.length(i);
             System.arraycopy(ids, AsciiIdList.offset(i), rowIds, ScoreRows.idOffset(i), AsciiIdIndex.words(length));
-            writeRow(rows, i, length, i, slot, slot >= 0 ? routingScore(slot, timestampNs) : NEUTRAL_SCORE,
-                timestampNs);
+            if (slot < 0)
+            {
+                writeRow(rows, i, length, i, slot, NEUTRAL_SCORE, timestampNs);
+            }
+            else
+            {
+                scoreRow(rows, i, length, slot, timestampNs);
+            }
         }
         rows.count = count;
         metrics.scoreQueries++;
@@ -1496,6 +1502,35 @@ public final class CoordinationEngine
         {
             rows.typeScore(row, type, typeScore(slot, type, nowNs, scoringNeutral, scoringProfile));
         }
+    }
+
+    /**
+     * Write a tracked agent's per-type scores and derive its routing score from them, summing in the order and with
+     * the values {@link #routingScore(int, long)} uses, so the result is the same double with half the decays.
+     */
+    private void scoreRow(final ScoreRows rows, final int row, final int idLength, final int slot, final long nowNs)
+    {
+        final double[] weights = scoringWeights;
+        double total = NEUTRAL_SCORE;
+        for (int type = 1; type < SignalType.COUNT; type++)
+        {
+            final double score = typeScore(slot, type, nowNs, scoringNeutral, scoringProfile);
+            rows.typeScore(row, type, score);
+            if (weights[type] != 0.0)
+            {
+                total += weights[type] * (score - NEUTRAL_SCORE);
+            }
+        }
+
+        final double load = typeScore(slot, LOAD, nowNs, scoringNeutral, scoringProfile);
+        rows.typeScore(row, LOAD, load);
+        if (weights[LOAD] != 0.0)
+        {
+            total += weights[LOAD] * (load - NEUTRAL_SCORE);
+        }
+
+        final double routing = total < 0.0 ? 0.0 : (total > 1.0 ? 1.0 : total);
+        rows.row(row, idLength, row, routing, blocks[slot * BLOCK_LONGS + IN_FLIGHT], true);
     }
 
     /**
