@@ -284,7 +284,7 @@ public final class RippleServer implements AutoCloseable
                 {
                     backend.engine().snapshot(lastJournalIndex, pipeline.lastTimestampNs());
                     counters.onSnapshot(pipeline.lastTimestampNs());
-                    LOGGER.info("snapshot written at journal index {}", lastJournalIndex);
+                    LOGGER.info("snapshot written at journal index {}", Long.toHexString(lastJournalIndex));
                 }
             }
             catch (final InterruptedException ex)
