@@ -2,6 +2,7 @@ package io.ripple.gateway.cli;
 
 import io.ripple.tools.journal.JournalCommand;
 import io.ripple.tools.simulate.SimulateCommand;
+import io.ripple.gateway.fuzz.FuzzCommand;
 import java.util.ServiceLoader;
 
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         SimulateCommand.class,
         JournalCommand.class,
-        CredentialsCommand.class
+        CredentialsCommand.class,
+        FuzzCommand.class
     })
 public final class RippleMain implements Runnable
 {
