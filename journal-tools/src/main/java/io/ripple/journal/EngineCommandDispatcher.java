@@ -205,9 +205,10 @@ public final class EngineCommandDispatcher implements EngineListener
     }
 
     /**
-     * Frames rejected before reaching the engine, by wire error code.
+     * Requests rejected before reaching the engine, by wire error code: framing errors, and the values the dispatcher
+     * checks itself (weight signal types, scoring model).
      *
-     * @param code wire number of a framing error such as {@code MALFORMED_FRAME}.
+     * @param code wire number of an error such as {@code MALFORMED_FRAME} or {@code UNKNOWN_SIGNAL_TYPE}.
      * @return the count.
      */
     public long framingRejections(final int code)
@@ -772,6 +773,7 @@ public final class EngineCommandDispatcher implements EngineListener
 
         if (null == model)
         {
+            countFraming(io.ripple.codecs.ErrorCode.INVALID_PROFILE.value());
             sendWireError(sessionId, correlationId, DefineProfileDecoder.TEMPLATE_ID, NULL_ITEM,
                 io.ripple.codecs.ErrorCode.INVALID_PROFILE, "unknown scoring model");
             return;
@@ -878,11 +880,13 @@ public final class EngineCommandDispatcher implements EngineListener
     {
         if (UNKNOWN_WEIGHT_TYPE == reason)
         {
+            countFraming(io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE.value());
             sendWireError(sessionId, correlationId, templateId, weightIndex,
                 io.ripple.codecs.ErrorCode.UNKNOWN_SIGNAL_TYPE, ErrorCode.UNKNOWN_SIGNAL_TYPE.reason());
         }
         else
         {
+            countFraming(io.ripple.codecs.ErrorCode.INVALID_WEIGHTS.value());
             sendWireError(sessionId, correlationId, templateId, weightIndex,
                 io.ripple.codecs.ErrorCode.INVALID_WEIGHTS, "signal type given twice in weights");
         }

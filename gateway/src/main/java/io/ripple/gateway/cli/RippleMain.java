@@ -2,6 +2,7 @@ package io.ripple.gateway.cli;
 
 import io.ripple.tools.journal.JournalCommand;
 import io.ripple.tools.simulate.SimulateCommand;
+import io.ripple.gateway.fuzz.FuzzCommand;
 import java.util.ServiceLoader;
 
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
         JournalCommand.class,
         CredentialsCommand.class,
         StatCommand.class,
-        ErrorsCommand.class
+        ErrorsCommand.class,
+        FuzzCommand.class
     })
 public final class RippleMain implements Runnable
 {

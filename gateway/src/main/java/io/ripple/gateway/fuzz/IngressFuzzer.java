@@ -1,0 +1,409 @@
+package io.ripple.gateway.fuzz;
+
+import io.ripple.codecs.ErrorCode;
+import io.ripple.codecs.ErrorDecoder;
+import io.ripple.codecs.FrameValidator;
+import io.ripple.codecs.HeartbeatDecoder;
+import io.ripple.codecs.MetricsSnapshotDecoder;
+import io.ripple.codecs.SignalBatchDecoder;
+import io.ripple.codecs.SignalDecoder;
+import io.ripple.gateway.GatewayCounters;
+import io.ripple.gateway.RippleServer;
+import io.ripple.gateway.client.RippleClient;
+import io.ripple.gateway.client.RippleClientListener;
+import org.agrona.DirectBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
+/**
+ * Sends frames from a {@link FrameFuzzer} through a real server over an admin session, in rounds, and checks after
+ * each round that the server held up:
+ * <ul>
+ *     <li>every frame the protocol's checks reject, and that names this session, got exactly one {@code Error} with
+ *     the code {@link FrameValidator} predicts (frames with a foreign schema get none);</li>
+ *     <li>every other request got exactly one answer, and every accepted signal message was journaled;</li>
+ *     <li>the engine applied exactly the signals that were accepted: the metrics' accepted-signal count grew by the
+ *     signals of journaled messages minus the entries the engine rejected, so no rejected signal changed state;</li>
+ *     <li>the metrics' rejection counts grew by the errors received plus the rejections that could not be answered;
+ *     </li>
+ *     <li>no stage of the server caught an exception.</li>
+ * </ul>
+ * Not thread-safe; the calling thread drives the client.
+ */
+public final class IngressFuzzer implements RippleClientListener
+{
+    private static final int MAX_VIOLATIONS = 20;
+    private static final long ROUND_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
+
+    private final RippleClient client;
+    private final GatewayCounters counters;
+    private final FrameFuzzer fuzzer;
+    private final FrameValidator validator;
+    private final int roundSize;
+    private final List<String> violations = new ArrayList<>();
+    private final long[] rejectedByCode = new long[64];
+
+    private final int[] templateIds;
+    private final int[] expectedCodes;
+    private final int[] errorCounts;
+    private final int[] firstErrorCodes;
+    private final int[] answerCounts;
+    private final int[] entryCounts;
+    private final int[] engineEntryErrors;
+    private long roundBase;
+    private long strayErrors;
+    private long strayAnswers;
+    private long errorsReceivedExtra;
+    private long framesSent;
+    private long roundsRun;
+
+    /**
+     * A fuzzer bound to a connected admin client.
+     *
+     * @param server    in this process, whose limits and counters are read.
+     * @param client    connected with the admin role, so that every request template is allowed.
+     * @param seed      of the frames.
+     * @param roundSize frames sent between two checks.
+     */
+    public IngressFuzzer(final RippleServer server, final RippleClient client, final long seed, final int roundSize)
+    {
+        this.client = client;
+        this.counters = server.counters();
+        this.fuzzer = new FrameFuzzer(seed);
+        this.validator = new FrameValidator(
+            server.config().maxMessageLength(), server.config().maxBatchSize(), server.config().maxCandidates());
+        this.roundSize = roundSize;
+        templateIds = new int[roundSize];
+        expectedCodes = new int[roundSize];
+        errorCounts = new int[roundSize];
+        firstErrorCodes = new int[roundSize];
+        answerCounts = new int[roundSize];
+        entryCounts = new int[roundSize];
+        engineEntryErrors = new int[roundSize];
+    }
+
+    /**
+     * Send at least this many frames, in rounds, checking after each round; stops early after too many violations.
+     *
+     * @param frameCount frames to send.
+     * @return the violations found, empty when the server held up.
+     */
+    public List<String> run(final long frameCount)
+    {
+        long correlationId = 1_000_000_000L;
+        while (framesSent < frameCount && violations.size() < MAX_VIOLATIONS)
+        {
+            correlationId = runRound(correlationId);
+        }
+        return violations;
+    }
+
+    /**
+     * Frames sent so far.
+     *
+     * @return the count.
+     */
+    public long framesSent()
+    {
+        return framesSent;
+    }
+
+    /**
+     * Frames the server rejected (gateway or engine) by code, as the answers reported them.
+     *
+     * @param code wire number of an {@link ErrorCode}.
+     * @return the count.
+     */
+    public long rejected(final int code)
+    {
+        return code >= 0 && code < rejectedByCode.length ? rejectedByCode[code] : 0;
+    }
+
+    private long runRound(final long firstCorrelationId)
+    {
+        final Totals before = totals();
+        final long unansweredBefore = counters.unansweredRejections();
+        final long stageErrorsBefore = counters.stageErrors();
+        final long journaledBefore = client.messagesJournaled();
+        roundBase = firstCorrelationId;
+        strayErrors = 0;
+        strayAnswers = 0;
+        errorsReceivedExtra = 0;
+
+        long expectedJournaled = 0;
+        long expectedStrays = 0;
+        for (int i = 0; i < roundSize; i++)
+        {
+            errorCounts[i] = 0;
+            firstErrorCodes[i] = 0;
+            answerCounts[i] = 0;
+            engineEntryErrors[i] = 0;
+            entryCounts[i] = 0;
+
+            final int length = fuzzer.next(client.sessionId(), firstCorrelationId + i);
+            final DirectBuffer frame = fuzzer.buffer();
+            final ErrorCode code = validator.validate(frame, 0, length);
+            templateIds[i] = validator.templateId();
+            expectedCodes[i] = null == code ? 0 : code.value();
+            if (!fuzzer.isStamped())
+            {
+                expectedCodes[i] = -1;
+                if (null != code && ErrorCode.UNKNOWN_SCHEMA != code)
+                {
+                    // Answered on this connection, but with whatever correlation id the bytes held.
+                    expectedStrays++;
+                }
+            }
+            else if (null == code)
+            {
+                if (SignalDecoder.TEMPLATE_ID == templateIds[i])
+                {
+                    entryCounts[i] = 1;
+                    expectedJournaled++;
+                }
+                else if (SignalBatchDecoder.TEMPLATE_ID == templateIds[i])
+                {
+                    entryCounts[i] = frame.getShort(8 + validator.blockLength() + 2, LITTLE_ENDIAN) & 0xFFFF;
+                    expectedJournaled++;
+                }
+            }
+
+            client.sendRaw(frame, 0, length);
+            client.poll();
+        }
+        framesSent += roundSize;
+        roundsRun++;
+
+        final long deadlineNs = System.nanoTime() + ROUND_TIMEOUT_NS;
+        while (!isRoundAnswered(journaledBefore + expectedJournaled, expectedStrays))
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                break;
+            }
+            if (0 == client.poll())
+            {
+                LockSupport.parkNanos(100_000);
+            }
+        }
+
+        checkRound(before, unansweredBefore, stageErrorsBefore, journaledBefore, expectedJournaled, expectedStrays);
+        return firstCorrelationId + roundSize;
+    }
+
+    private boolean isRoundAnswered(final long expectedJournaled, final long expectedStrays)
+    {
+        if (client.messagesJournaled() < expectedJournaled - busyRejectedSignals() || strayErrors < expectedStrays)
+        {
+            return false;
+        }
+        for (int i = 0; i < roundSize; i++)
+        {
+            if (needsAnswer(i) && 0 == errorCounts[i] && 0 == answerCounts[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean needsAnswer(final int i)
+    {
+        if (expectedCodes[i] < 0)
+        {
+            return false;
+        }
+        if (expectedCodes[i] > 0)
+        {
+            return ErrorCode.UNKNOWN_SCHEMA.value() != expectedCodes[i];
+        }
+        return !isSignal(i) && HeartbeatDecoder.TEMPLATE_ID != templateIds[i];
+    }
+
+    private boolean isSignal(final int i)
+    {
+        return SignalDecoder.TEMPLATE_ID == templateIds[i] || SignalBatchDecoder.TEMPLATE_ID == templateIds[i];
+    }
+
+    private int busyRejectedSignals()
+    {
+        int count = 0;
+        for (int i = 0; i < roundSize; i++)
+        {
+            if (0 == expectedCodes[i] && isSignal(i) && isGatewayCode(firstErrorCodes[i]))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void checkRound(
+        final Totals before,
+        final long unansweredBefore,
+        final long stageErrorsBefore,
+        final long journaledBefore,
+        final long expectedJournaled,
+        final long expectedStrays)
+    {
+        final Totals after = totals();
+        final String round = "round " + roundsRun + " (correlation ids from " + roundBase + "): ";
+
+        long errorsReceived = strayErrors + errorsReceivedExtra;
+        long signalsApplied = 0;
+        for (int i = 0; i < roundSize; i++)
+        {
+            errorsReceived += errorCounts[i];
+            final int expected = expectedCodes[i];
+            if (expected > 0 && ErrorCode.UNKNOWN_SCHEMA.value() != expected)
+            {
+                if (1 != errorCounts[i] || expected != firstErrorCodes[i])
+                {
+                    violation(round + "frame " + i + " (template " + templateIds[i] + ") expected one " +
+                        ErrorCode.get(expected) + " but got " + errorCounts[i] + " errors, first " +
+                        firstErrorCodes[i] + ", and " + answerCounts[i] + " answers");
+                }
+            }
+            else if (expected > 0 && errorCounts[i] + answerCounts[i] > 0)
+            {
+                violation(round + "frame " + i + " with a foreign schema was answered");
+            }
+            else if (0 == expected && isSignal(i))
+            {
+                if (!isGatewayCode(firstErrorCodes[i]))
+                {
+                    signalsApplied += entryCounts[i] - engineEntryErrors[i];
+                }
+            }
+            else if (0 == expected && needsAnswer(i) && 1 != errorCounts[i] + answerCounts[i])
+            {
+                violation(round + "request " + i + " (template " + templateIds[i] + ") got " +
+                    (errorCounts[i] + answerCounts[i]) + " answers instead of one");
+            }
+        }
+
+        final long journaled = client.messagesJournaled() - journaledBefore;
+        if (journaled != expectedJournaled - busyRejectedSignals())
+        {
+            violation(round + journaled + " signal messages journaled, expected " +
+                (expectedJournaled - busyRejectedSignals()));
+        }
+        if (strayErrors != expectedStrays || 0 != strayAnswers)
+        {
+            violation(round + strayErrors + " errors and " + strayAnswers + " answers for unstamped frames, expected " +
+                expectedStrays + " errors");
+        }
+        if (after.signals - before.signals != signalsApplied)
+        {
+            violation(round + "engine applied " + (after.signals - before.signals) + " signals, but " +
+                signalsApplied + " were accepted");
+        }
+        final long unanswered = counters.unansweredRejections() - unansweredBefore;
+        if (after.rejections - before.rejections != errorsReceived + unanswered)
+        {
+            violation(round + "rejections grew by " + (after.rejections - before.rejections) + ", but " +
+                errorsReceived + " errors were received and " + unanswered + " were unanswered");
+        }
+        if (counters.stageErrors() != stageErrorsBefore)
+        {
+            violation(round + (counters.stageErrors() - stageErrorsBefore) + " exceptions caught in the server");
+        }
+        if (!client.isConnected())
+        {
+            violation(round + "the fuzz session was closed: " + client.disconnectReason());
+        }
+    }
+
+    private void violation(final String text)
+    {
+        if (violations.size() < MAX_VIOLATIONS)
+        {
+            violations.add(text);
+        }
+    }
+
+    private Totals totals()
+    {
+        final MetricsSnapshotDecoder metrics = client.metrics();
+        final Totals totals = new Totals();
+        for (final MetricsSnapshotDecoder.SignalsByTypeDecoder entry : metrics.signalsByType())
+        {
+            totals.signals += entry.signalCount();
+        }
+        for (final MetricsSnapshotDecoder.RejectionsByCodeDecoder entry : metrics.rejectionsByCode())
+        {
+            totals.rejections += entry.rejectionCount();
+        }
+        return totals;
+    }
+
+    private static boolean isGatewayCode(final int code)
+    {
+        return code > 0 && (code < 10 || code >= 40);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onError(final ErrorDecoder error)
+    {
+        final int code = error.codeRaw();
+        if (code >= 0 && code < rejectedByCode.length)
+        {
+            rejectedByCode[code]++;
+        }
+
+        final long index = error.correlationId() - roundBase;
+        if (index < 0 || index >= roundSize)
+        {
+            strayErrors++;
+            return;
+        }
+
+        final int i = (int) index;
+        if (0 == errorCounts[i])
+        {
+            firstErrorCodes[i] = code;
+        }
+        if (isSignal(i) && !isGatewayCode(code))
+        {
+            // The engine answers one Error per rejected entry of a batch: the request counts as answered once.
+            engineEntryErrors[i]++;
+            errorsReceivedExtra += engineEntryErrors[i] > 1 ? 1 : 0;
+            if (0 == errorCounts[i])
+            {
+                errorCounts[i] = 1;
+            }
+            return;
+        }
+        errorCounts[i]++;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onAnswer(
+        final int templateId, final long correlationId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long index = correlationId - roundBase;
+        if (index >= 0 && index < roundSize)
+        {
+            answerCounts[(int) index]++;
+        }
+        else
+        {
+            strayAnswers++;
+        }
+    }
+
+    private static final class Totals
+    {
+        long signals;
+        long rejections;
+    }
+}
