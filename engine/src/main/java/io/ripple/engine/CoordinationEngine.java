@@ -24,9 +24,10 @@ import java.util.Arrays;
  * A new agent's history starts at {@value #INITIAL_HISTORY_ENTRIES} entries and doubles up to the configured history
  * size, and a pool's member list doubles as it fills; slots of evicted agents keep their arrays for the next agent.
  * <p>
- * <b>Layout.</b> Agents are interned into dense slots. Each slot owns a block of {@value #BLOCK_LONGS} longs holding,
- * for each signal type, the acceptance time, TTL, value, confidence and reciprocal TTL, then presence flags and the
- * in-flight count, so scoring one agent reads four adjacent cache lines. Doubles are stored as their raw bits.
+ * <b>Layout.</b> Agents are interned into dense slots. Each slot owns a block of {@value #BLOCK_LONGS} longs holding
+ * presence flags and the in-flight count, then for each signal type the acceptance time, TTL, value, confidence and
+ * reciprocal TTL, so scoring one agent reads at most four adjacent cache lines, and one or two for an agent that
+ * reports only LOAD. Doubles are stored as their raw bits.
  */
 public final class CoordinationEngine
 {
@@ -41,14 +42,15 @@ public final class CoordinationEngine
     public static final double NEUTRAL_SCORE = 0.5;
 
     static final int BLOCK_LONGS = 32;
+    static final int FLAGS = 0;
+    static final int IN_FLIGHT = 1;
+    static final int FIRST_TYPE = 2;
     static final int TYPE_LONGS = 5;
     static final int ACCEPTED_AT = 0;
     static final int TTL_NS = 1;
     static final int VALUE = 2;
     static final int CONFIDENCE = 3;
     static final int INVERSE_TTL = 4;
-    static final int FLAGS = 30;
-    static final int IN_FLIGHT = 31;
     static final long PRESENT_BITS = 0x3F;
     static final long WARNED_BIT = 1L << 8;
     static final long HISTORY_UNORDERED_BIT = 1L << 9;
@@ -259,7 +261,7 @@ public final class CoordinationEngine
         final long ttlNs = ttlMs * NANOS_PER_MILLI;
         final long[] blocks = this.blocks;
         final int base = slot * BLOCK_LONGS;
-        final int offset = base + typeId * TYPE_LONGS;
+        final int offset = typeOffset(base, typeId);
         blocks[offset + ACCEPTED_AT] = timestampNs;
         blocks[offset + TTL_NS] = ttlNs;
         blocks[offset + VALUE] = Double.doubleToRawLongBits(value);
@@ -525,8 +527,14 @@ public final class CoordinationEngine
             final int slot = candidateSlots[i];
             final int length = agents.length(i);
             System.arraycopy(ids, AsciiIdList.offset(i), rowIds, ScoreRows.idOffset(i), AsciiIdIndex.words(length));
-            writeRow(rows, i, length, i, slot, slot >= 0 ? routingScore(slot, timestampNs) : NEUTRAL_SCORE,
-                timestampNs);
+            if (slot < 0)
+            {
+                writeRow(rows, i, length, i, slot, NEUTRAL_SCORE, timestampNs);
+            }
+            else
+            {
+                scoreRow(rows, i, length, slot, timestampNs);
+            }
         }
         rows.count = count;
         metrics.scoreQueries++;
@@ -828,8 +836,8 @@ public final class CoordinationEngine
                 final long present = blocks[base + FLAGS];
                 for (int i = 0; i < BLOCK_LONGS; i++)
                 {
-                    final int type = i / TYPE_LONGS;
-                    final boolean stale = type < SignalType.COUNT && (present & (1L << type)) == 0;
+                    final int type = (i - FIRST_TYPE) / TYPE_LONGS;
+                    final boolean stale = i >= FIRST_TYPE && (present & (1L << type)) == 0;
                     buffer.putLong(position, stale ? 0 : blocks[base + i], ORDER);
                     position += Long.BYTES;
                 }
@@ -1092,7 +1100,7 @@ public final class CoordinationEngine
             final long bit = 1L << type;
             if ((present & bit) != 0)
             {
-                final int offset = base + type * TYPE_LONGS;
+                final int offset = typeOffset(base, type);
                 if (nowNs - blocks[offset + ACCEPTED_AT] > blocks[offset + TTL_NS])
                 {
                     present &= ~bit;
@@ -1497,6 +1505,35 @@ public final class CoordinationEngine
     }
 
     /**
+     * Write a tracked agent's per-type scores and derive its routing score from them, summing in the order and with
+     * the values {@link #routingScore(int, long)} uses, so the result is the same double with half the decays.
+     */
+    private void scoreRow(final ScoreRows rows, final int row, final int idLength, final int slot, final long nowNs)
+    {
+        final double[] weights = scoringWeights;
+        double total = NEUTRAL_SCORE;
+        for (int type = 1; type < SignalType.COUNT; type++)
+        {
+            final double score = typeScore(slot, type, nowNs, scoringNeutral, scoringProfile);
+            rows.typeScore(row, type, score);
+            if (weights[type] != 0.0)
+            {
+                total += weights[type] * (score - NEUTRAL_SCORE);
+            }
+        }
+
+        final double load = typeScore(slot, LOAD, nowNs, scoringNeutral, scoringProfile);
+        rows.typeScore(row, LOAD, load);
+        if (weights[LOAD] != 0.0)
+        {
+            total += weights[LOAD] * (load - NEUTRAL_SCORE);
+        }
+
+        final double routing = total < 0.0 ? 0.0 : (total > 1.0 ? 1.0 : total);
+        rows.row(row, idLength, row, routing, blocks[slot * BLOCK_LONGS + IN_FLIGHT], true);
+    }
+
+    /**
      * Routing score of a tracked agent under the scoring chosen by {@link #resolveScoring(ScoringOptions)}:
      * {@code 0.5 + sum(w * (s - 0.5))} with weights normalised to sum to 1, which equals {@code sum(w * s)} and lets
      * types with no live signal or no weight be skipped.
@@ -1516,7 +1553,7 @@ public final class CoordinationEngine
             final double weight = weights[type];
             if ((present & (1 << type)) != 0 && weight != 0.0)
             {
-                final double score = signalScore(blocks, base + type * TYPE_LONGS, nowNs, false, neutral);
+                final double score = signalScore(blocks, typeOffset(base, type), nowNs, false, neutral);
                 total += weight * (score - NEUTRAL_SCORE);
             }
         }
@@ -1524,7 +1561,8 @@ public final class CoordinationEngine
         final double loadWeight = weights[LOAD];
         if (loadWeight != 0.0)
         {
-            double load = (present & 1) != 0 ? signalScore(blocks, base, nowNs, true, neutral) : NEUTRAL_SCORE;
+            double load = (present & 1) != 0 ?
+                signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE;
             if (inFlight != 0 && scoringPenalised)
             {
                 load *= inFlight < ProfileTable.FACTOR_RADIX ?
@@ -1541,7 +1579,7 @@ public final class CoordinationEngine
         final int base = slot * BLOCK_LONGS;
         final boolean present = (blocks[base + FLAGS] & (1L << type)) != 0;
         double score = present ?
-            signalScore(blocks, base + type * TYPE_LONGS, nowNs, type == LOAD, neutral) : NEUTRAL_SCORE;
+            signalScore(blocks, typeOffset(base, type), nowNs, type == LOAD, neutral) : NEUTRAL_SCORE;
 
         if (type == LOAD)
         {
@@ -1553,6 +1591,11 @@ public final class CoordinationEngine
         }
 
         return score;
+    }
+
+    private static int typeOffset(final int base, final int type)
+    {
+        return base + FIRST_TYPE + type * TYPE_LONGS;
     }
 
     /**
@@ -1594,7 +1637,7 @@ public final class CoordinationEngine
         final long flags = blocks[base + FLAGS];
         for (int type = 0; type < SignalType.COUNT; type++)
         {
-            final int offset = base + type * TYPE_LONGS;
+            final int offset = typeOffset(base, type);
             final boolean present = (flags & (1L << type)) != 0;
             view.present[type] = present;
             if (present)

@@ -306,7 +306,7 @@ final class ProfileTable
         normalise(newWeights, weights[id]);
         penalties[id] = penalty;
 
-        final double[] table = new double[FACTOR_RADIX * FACTOR_DIGITS];
+        final double[] table = null == factors[id] ? new double[FACTOR_RADIX * FACTOR_DIGITS] : factors[id];
         final double base = 1.0 - penalty;
         for (int digit = 0; digit < FACTOR_DIGITS; digit++)
         {

@@ -57,6 +57,34 @@ class ScoringPropertiesTest
     }
 
     @Test
+    void shouldReportTheSameRoutingScoreInScoresAsInSelection()
+    {
+        final SelectRequest select = new SelectRequest();
+        final SelectionResult selection = new SelectionResult();
+        for (int seed = 0; seed < 10; seed++)
+        {
+            final CoordinationEngine engine = new CoordinationEngine(new EngineConfig().agentCapacity(64), null);
+            final RandomEvents events = new RandomEvents(100 + seed, 20, T0);
+            final SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < 1_500; i++)
+            {
+                events.next(engine);
+                final String agent = "agent-" + random.nextInt(20);
+                final String profile = random.nextBoolean() ? "default" : "reference";
+                request.reset().addAgent(agent).profile(profile);
+                select.reset().addCandidate(agent).profile(profile);
+                final long now = events.timeNs();
+                assertNull(engine.scores(now, request, result));
+                final double scored = result.score(0);
+                assertNull(engine.select(now, select, selection));
+
+                assertEquals(Double.doubleToLongBits(scored), Double.doubleToLongBits(selection.score(0)),
+                    "seed " + seed + " event " + i);
+            }
+        }
+    }
+
+    @Test
     void shouldNeverRaiseRoutingScoreWhenLoadRises()
     {
         final SplittableRandom random = new SplittableRandom(7);
