@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RippleCommandsTest
@@ -54,7 +55,6 @@ class RippleCommandsTest
     @Tag("slow")
     void shouldRunTheDemoAndLeaveNoMediaDriverDirectoryBehind() throws Exception
     {
-        final Set<Path> before = rippleDriverDirectories();
         final StringWriter out = new StringWriter();
 
         final int status = command(out).execute(
@@ -64,7 +64,10 @@ class RippleCommandsTest
         final String report = out.toString();
         assertTrue(report.contains("signal -> journaled ack"), report);
         assertTrue(report.contains("media driver directory removed"), report);
-        assertEquals(before, rippleDriverDirectories());
+        final String driverDir = report.lines().filter((line) -> line.contains("media driver: embedded in "))
+            .findFirst().orElseThrow().replaceFirst(".*embedded in ", "").trim();
+        assertFalse(Files.exists(Path.of(driverDir)), driverDir);
+        assertEquals(Set.of(), driverDirectoriesOfThisProcess());
         assertTrue(Files.isDirectory(dir.resolve("demo").resolve("journal")));
     }
 
@@ -76,11 +79,12 @@ class RippleCommandsTest
         return commandLine;
     }
 
-    private static Set<Path> rippleDriverDirectories() throws IOException
+    private static Set<Path> driverDirectoriesOfThisProcess() throws IOException
     {
+        final String prefix = "ripple-" + ProcessHandle.current().pid() + "-";
         try (Stream<Path> entries = Files.list(MediaDriverHost.defaultParentDirectory()))
         {
-            return entries.filter((path) -> path.getFileName().toString().startsWith("ripple-"))
+            return entries.filter((path) -> path.getFileName().toString().startsWith(prefix))
                 .collect(Collectors.toSet());
         }
     }
