@@ -112,6 +112,74 @@ public final class JsonFigures
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Read a flat JSON object of numbers (or nulls), as {@link #toJson()} writes it.
+     *
+     * @param json the text.
+     * @return the figures, in file order; nulls read as NaN.
+     * @throws IllegalArgumentException if the text is not such an object.
+     */
+    public static JsonFigures parse(final String json)
+    {
+        final JsonFigures figures = new JsonFigures();
+        final String body = json.trim();
+        if (!body.startsWith("{") || !body.endsWith("}"))
+        {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        for (final String member : body.substring(1, body.length() - 1).split(","))
+        {
+            if (member.isBlank())
+            {
+                continue;
+            }
+            final int colon = member.lastIndexOf(':');
+            final String name = colon < 0 ? "" : member.substring(0, colon).trim();
+            final String value = member.substring(colon + 1).trim();
+            if (name.length() < 2 || !name.startsWith("\"") || !name.endsWith("\""))
+            {
+                throw new IllegalArgumentException("not a name and a number: " + member.trim());
+            }
+            figures.put(name.substring(1, name.length() - 1), "null".equals(value) ? Double.NaN :
+                Double.parseDouble(value));
+        }
+        return figures;
+    }
+
+    /**
+     * The median of each figure over several files written by {@link #write(Path)}; a figure missing or unmeasured
+     * in some files is the median of the others.
+     *
+     * @param files the JSON files.
+     * @return the medians, in the order of the first file.
+     * @throws IOException if a file cannot be read.
+     */
+    public static JsonFigures medianOf(final java.util.List<Path> files) throws IOException
+    {
+        final java.util.List<JsonFigures> runs = new java.util.ArrayList<>();
+        for (final Path file : files)
+        {
+            runs.add(parse(Files.readString(file, StandardCharsets.UTF_8)));
+        }
+        final JsonFigures medians = new JsonFigures();
+        for (final JsonFigures run : runs)
+        {
+            for (final String name : run.figures.keySet())
+            {
+                if (medians.contains(name))
+                {
+                    continue;
+                }
+                final double[] values = runs.stream().mapToDouble((r) -> r.get(name)).filter((v) -> !Double.isNaN(v))
+                    .sorted().toArray();
+                final int n = values.length;
+                medians.put(name, 0 == n ? Double.NaN :
+                    (1 == n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2));
+            }
+        }
+        return medians;
+    }
+
     private static String number(final double value)
     {
         if (Double.isNaN(value) || Double.isInfinite(value))

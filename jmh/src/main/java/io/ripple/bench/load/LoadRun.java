@@ -91,14 +91,14 @@ public final class LoadRun
             settings.pool, selectRecorder) : null;
         if (null != signals)
         {
-            final RippleClient client = target.connectAgents(signals);
+            final RippleClient client = target.connectAgents(settings.udp, signals);
             clients.add(client);
             signals.client(client);
             drivers.add(signals);
         }
         if (null != selects)
         {
-            final RippleClient client = target.connectRouter(selects);
+            final RippleClient client = target.connectRouter(settings.udp, selects);
             clients.add(client);
             selects.client(client);
             drivers.add(selects);

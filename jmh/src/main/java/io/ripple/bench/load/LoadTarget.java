@@ -31,6 +31,7 @@ final class LoadTarget implements AutoCloseable
     private final RippleServer server;
     private final String aeronDirectoryName;
     private final String ingressChannel;
+    private final String udpChannel;
     private final String[] agentsCredentials;
     private final String[] routerCredentials;
     private final String[] adminCredentials;
@@ -39,6 +40,7 @@ final class LoadTarget implements AutoCloseable
         final RippleServer server,
         final String aeronDirectoryName,
         final String ingressChannel,
+        final String udpChannel,
         final String[] agentsCredentials,
         final String[] routerCredentials,
         final String[] adminCredentials)
@@ -46,6 +48,7 @@ final class LoadTarget implements AutoCloseable
         this.server = server;
         this.aeronDirectoryName = aeronDirectoryName;
         this.ingressChannel = ingressChannel;
+        this.udpChannel = udpChannel;
         this.agentsCredentials = agentsCredentials;
         this.routerCredentials = routerCredentials;
         this.adminCredentials = adminCredentials;
@@ -73,15 +76,16 @@ final class LoadTarget implements AutoCloseable
             .journalDir(dir.resolve("journal"))
             .maxAgents(65_536)
             .snapshotIntervalMs(60_000);
-        String ingressChannel = GatewayConfig.DEFAULT_IPC_CHANNEL;
+        String udpChannel = null;
         if (udp)
         {
-            ingressChannel = "aeron:udp?endpoint=127.0.0.1:" + freeUdpPort();
-            config.addUdpChannel(ingressChannel);
+            udpChannel = "aeron:udp?endpoint=127.0.0.1:" + freeUdpPort();
+            config.addUdpChannel(udpChannel);
         }
 
         final RippleServer server = RippleServer.start(config, new JournalBackend());
-        return new LoadTarget(server, server.aeronDirectoryName(), ingressChannel, agents, router, admin);
+        return new LoadTarget(
+            server, server.aeronDirectoryName(), GatewayConfig.DEFAULT_IPC_CHANNEL, udpChannel, agents, router, admin);
     }
 
     /**
@@ -101,7 +105,12 @@ final class LoadTarget implements AutoCloseable
         final String[] router,
         final String[] admin)
     {
-        return new LoadTarget(null, aeronDirectoryName, ingressChannel, agents, router, admin);
+        return new LoadTarget(null, aeronDirectoryName, ingressChannel, ingressChannel, agents, router, admin);
+    }
+
+    String aeronDirectoryName()
+    {
+        return aeronDirectoryName;
     }
 
     boolean isEmbedded()
@@ -109,14 +118,14 @@ final class LoadTarget implements AutoCloseable
         return null != server;
     }
 
-    RippleClient connectAgents(final RippleClientListener listener)
+    RippleClient connectAgents(final boolean udp, final RippleClientListener listener)
     {
-        return connect(agentsCredentials, listener);
+        return connect(udp, agentsCredentials, listener);
     }
 
-    RippleClient connectRouter(final RippleClientListener listener)
+    RippleClient connectRouter(final boolean udp, final RippleClientListener listener)
     {
-        return connect(routerCredentials, listener);
+        return connect(udp, routerCredentials, listener);
     }
 
     RippleClient connectAdmin()
@@ -125,15 +134,20 @@ final class LoadTarget implements AutoCloseable
         {
             throw new IllegalStateException("pools need admin credentials (--admin-credentials)");
         }
-        return connect(adminCredentials, null);
+        return connect(false, adminCredentials, null);
     }
 
-    private RippleClient connect(final String[] credentials, final RippleClientListener listener)
+    private RippleClient connect(final boolean udp, final String[] credentials, final RippleClientListener listener)
     {
+        final String channel = udp ? udpChannel : ingressChannel;
+        if (null == channel)
+        {
+            throw new IllegalStateException("the server was started without UDP");
+        }
         final RippleClientContext context = new RippleClientContext()
             .aeronDirectoryName(aeronDirectoryName)
-            .ingressChannel(ingressChannel)
-            .responseChannel(ingressChannel.startsWith("aeron:udp") ? "aeron:udp?endpoint=127.0.0.1:0" : "aeron:ipc")
+            .ingressChannel(channel)
+            .responseChannel(channel.startsWith("aeron:udp") ? "aeron:udp?endpoint=127.0.0.1:0" : "aeron:ipc")
             .credentials(credentials[0], credentials[1])
             .requestTimeoutMs(10_000);
         if (null != listener)
