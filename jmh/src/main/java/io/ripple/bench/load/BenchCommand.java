@@ -35,6 +35,21 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
      */
     static final int SIGNAL_RATE = 100_000;
 
+    /**
+     * Keys that every {@code --json} file holds (null when a step was skipped or failed to measure).
+     */
+    static final List<String> REQUIRED_KEYS = List.of(
+        "engine.apply_signal.mean_ns", "engine.apply_signal.p99_ns", "engine.score.mean_ns",
+        "engine.select_100.mean_ns", "engine.select_100.p99_ns", "engine.alloc_bytes_per_op",
+        "baseline.ipc_echo.p50_us", "baseline.ipc_echo.p99_us",
+        "ipc.signal_ack.p50_us", "ipc.signal_ack.p99_us", "ipc.signal_ack.p9999_us", "ipc.signal_ack.max_us",
+        "ipc.select_100.p50_us", "ipc.select_100.p99_us",
+        "udp.signal_ack.p50_us", "udp.signal_ack.p99_us",
+        "throughput.signals_per_s",
+        "load_1000x10000.cpu_pct", "load_1000x10000.heap_used_mb", "load_1000x10000.signal_ack_p99_us",
+        "load_1000x10000.lost",
+        "replay.events_per_s");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +103,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
             if (!skipEngine)
             {
                 step(out, "engine benchmarks (JMH, gc profiler)");
-                EngineBenchmarks.run(quick, figures);
+                EngineBenchmarks.run(quick, figures, out);
             }
             try (LoadTarget target = LoadTarget.embedded(workDir.resolve("server"), true))
             {
@@ -119,6 +134,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         }
 
         final double elapsedSeconds = (System.nanoTime() - startNs) / 1e9;
+        withRequiredKeys(figures);
         figures.put("bench.elapsed_s", elapsedSeconds).put("bench.quick", quick ? 1 : 0);
         out.println();
         out.println(figures.toJson());
@@ -213,6 +229,24 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
             sustained = rate;
         }
         figures.put("throughput.signals_per_s", sustained);
+    }
+
+    /**
+     * Put every required key that is missing, as not measured, so that a reader always finds it.
+     *
+     * @param figures the figures of a run.
+     * @return the same figures.
+     */
+    static JsonFigures withRequiredKeys(final JsonFigures figures)
+    {
+        for (final String key : REQUIRED_KEYS)
+        {
+            if (!figures.contains(key))
+            {
+                figures.put(key, Double.NaN);
+            }
+        }
+        return figures;
     }
 
     private static void putRoundTrip(final JsonFigures figures, final String name, final Histogram histogram)

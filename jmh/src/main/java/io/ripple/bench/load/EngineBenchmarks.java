@@ -14,7 +14,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 /**
@@ -34,8 +42,10 @@ final class EngineBenchmarks
      * @param figures where the figures go.
      * @throws RunnerException if JMH fails.
      */
-    static void run(final boolean quick, final JsonFigures figures) throws RunnerException
+    static void run(final boolean quick, final JsonFigures figures, final PrintWriter out)
+        throws RunnerException, InterruptedException
     {
+        awaitJmhLock(quick ? 20 : 120, out);
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include(SignalApplyBenchmark.class.getName() + ".applySignal$")
             .include(ScoreBenchmark.class.getName() + ".scoreOneAgent$")
@@ -82,5 +92,38 @@ final class EngineBenchmarks
             }
         }
         figures.put("engine.alloc_bytes_per_op", allocBytesPerOp);
+    }
+
+    /**
+     * JMH refuses to start while another JMH run on the machine holds its lock file. Wait for that run to finish,
+     * up to a limit, then run anyway (and say so): the figures are then measured beside the other run.
+     */
+    private static void awaitJmhLock(final int limitSeconds, final PrintWriter out) throws InterruptedException
+    {
+        final Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        for (int second = 0; second < limitSeconds; second++)
+        {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock())
+            {
+                if (null != lock)
+                {
+                    return;
+                }
+            }
+            catch (final IOException | OverlappingFileLockException ex)
+            {
+                break;
+            }
+            if (0 == second)
+            {
+                out.println("   another JMH run holds " + lockFile + "; waiting up to " + limitSeconds + " s");
+                out.flush();
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        out.println("   running beside the other JMH run (jmh.ignoreLock): engine figures are disturbed");
+        out.flush();
+        System.setProperty("jmh.ignoreLock", "true");
     }
 }

@@ -192,7 +192,7 @@ public final class LoadRun
             thread.join();
         }
         final long serverCpuNs = (cpuEndNs < 0 ? serverCpuNs(threads) : cpuEndNs) - cpuStartNs;
-        result.measuredSeconds = Math.max(1, measuredSeconds);
+        result.measuredSeconds = settings.durationMs / 1000.0;
         result.signalAck.add(ackRecorder.getIntervalHistogram());
         result.selectRoundTrip.add(selectRecorder.getIntervalHistogram());
         if (measuredSeconds > 2 * SOAK_WINDOW_SECONDS - 1)
