@@ -45,7 +45,7 @@ final class EngineBenchmarks
     static void run(final boolean quick, final JsonFigures figures, final PrintWriter out)
         throws RunnerException, InterruptedException
     {
-        awaitJmhLock(quick ? 20 : 120, out);
+        awaitJmhLock(quick ? 5 : 120, out);
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include(SignalApplyBenchmark.class.getName() + ".applySignal$")
             .include(ScoreBenchmark.class.getName() + ".scoreOneAgent$")
@@ -58,10 +58,10 @@ final class EngineBenchmarks
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT)
-            .warmupIterations(quick ? 2 : 3)
+            .warmupIterations(quick ? 1 : 3)
             .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
-            .measurementIterations(quick ? 2 : 5)
-            .measurementTime(TimeValue.milliseconds(quick ? 1000 : 1000))
+            .measurementIterations(quick ? 1 : 5)
+            .measurementTime(TimeValue.seconds(1))
             .forks(quick ? 0 : 1);
         final Collection<RunResult> results = new Runner(options.build()).run();
 
