@@ -123,6 +123,13 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
                     .put("load_1000x10000.signal_ack_p99_us", load.signalAck.getValueAtPercentile(99) / 1e3)
                     .put("load_1000x10000.lost", load.signalsLost())
                     .put("load_1000x10000.signals_per_s", load.signalAck.getTotalCount() / load.measuredSeconds);
+                for (final Map.Entry<String, Double> thread : load.threadCpuPercent.entrySet())
+                {
+                    if (thread.getValue() >= 0.5)
+                    {
+                        figures.put("load_1000x10000.thread_cpu_pct." + thread.getKey(), thread.getValue());
+                    }
+                }
             }
             step(out, "journal replay");
             figures.put("replay.events_per_s",

@@ -86,6 +86,11 @@ public final class LoadCommand implements Callable<Integer>, RippleCommand
         description = "Journal of the embedded server (default: a new temporary directory, deleted after).")
     private Path dir;
 
+    @Option(names = "--server-ingress-park-us", paramLabel = "US", defaultValue = "0",
+        description = "Embedded server only: the idle ingress parks from this many us up instead of spinning and " +
+            "yielding first (0: the server's default).")
+    private int ingressMinParkUs;
+
     @Option(names = "--aeron-dir", paramLabel = "DIR",
         description = "Target a running server through this media driver directory instead of embedding one.")
     private String aeronDir;
@@ -146,7 +151,7 @@ public final class LoadCommand implements Callable<Integer>, RippleCommand
         {
             final boolean temporary = null == dir;
             final Path journalDir = temporary ? Files.createTempDirectory("ripple-load") : dir;
-            try (LoadTarget target = LoadTarget.embedded(journalDir, settings.udp))
+            try (LoadTarget target = LoadTarget.embedded(journalDir, settings.udp, ingressMinParkUs))
             {
                 result = LoadRun.run(target, settings, out);
             }

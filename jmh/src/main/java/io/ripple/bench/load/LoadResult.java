@@ -36,6 +36,7 @@ public final class LoadResult
     double measuredSeconds;
     double serverCpuPercent = Double.NaN;
     double heapUsedMb;
+    final java.util.Map<String, Double> threadCpuPercent = new java.util.TreeMap<>();
     double heapAfterGcStartMb;
     double heapAfterGcEndMb;
 
@@ -164,6 +165,14 @@ public final class LoadResult
             Double.isNaN(serverCpuPercent) ? "n/a (external server)" :
             String.format(Locale.ROOT, "%.1f %%", serverCpuPercent),
             heapUsedMb, heapAfterGcStartMb, heapAfterGcEndMb);
+        final StringBuilder busiest = new StringBuilder();
+        threadCpuPercent.entrySet().stream()
+            .filter((entry) -> entry.getValue() >= 0.5)
+            .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+            .forEach((entry) -> busiest.append(String.format(Locale.ROOT, " %s %.1f%%;", entry.getKey(),
+            entry.getValue())));
+        out.println("  CPU by thread (% of one core, measured window; JVM threads outside the server too):" +
+            busiest);
         out.flush();
     }
 

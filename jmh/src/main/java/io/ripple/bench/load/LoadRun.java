@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -119,6 +121,8 @@ public final class LoadRun
         Histogram selectInterval = null;
         long cpuStartNs = 0;
         long cpuEndNs = -1;
+        Map<String, Long> threadCpuStart = Map.of();
+        Map<String, Long> threadCpuEnd = null;
         long lastSignals = 0;
         long lastSelections = 0;
         int second = 0;
@@ -147,6 +151,7 @@ public final class LoadRun
                 measuring = true;
                 result.heapAfterGcStartMb = heapAfterGcMb();
                 cpuStartNs = serverCpuNs(threads);
+                threadCpuStart = threadCpuByName();
             }
             else if (measuring && cpuEndNs < 0 && System.nanoTime() - endNs < SECOND_NS / 2)
             {
@@ -157,10 +162,14 @@ public final class LoadRun
                 {
                     result.signalAckFirstMinute.add(ackInterval);
                 }
-                lastMinute.addLast(ackInterval.copy());
-                if (lastMinute.size() > SOAK_WINDOW_SECONDS)
+                if (settings.durationMs >= 2_000L * SOAK_WINDOW_SECONDS)
                 {
-                    lastMinute.removeFirst();
+                    // Copies only for soak runs: each is a few hundred KB that would read as server heap growth.
+                    lastMinute.addLast(ackInterval.copy());
+                    if (lastMinute.size() > SOAK_WINDOW_SECONDS)
+                    {
+                        lastMinute.removeFirst();
+                    }
                 }
             }
             else if (measuring)
@@ -171,6 +180,7 @@ public final class LoadRun
                 if (cpuEndNs < 0)
                 {
                     cpuEndNs = serverCpuNs(threads);
+                    threadCpuEnd = threadCpuByName();
                 }
             }
 
@@ -192,6 +202,15 @@ public final class LoadRun
             thread.join();
         }
         final long serverCpuNs = (cpuEndNs < 0 ? serverCpuNs(threads) : cpuEndNs) - cpuStartNs;
+        final Map<String, Long> cpuEnd = null == threadCpuEnd ? threadCpuByName() : threadCpuEnd;
+        for (final Map.Entry<String, Long> entry : cpuEnd.entrySet())
+        {
+            final long ns = entry.getValue() - threadCpuStart.getOrDefault(entry.getKey(), 0L);
+            if (ns > 0)
+            {
+                result.threadCpuPercent.put(entry.getKey(), 100.0 * ns / (settings.durationMs * 1e6));
+            }
+        }
         result.measuredSeconds = settings.durationMs / 1000.0;
         result.signalAck.add(ackRecorder.getIntervalHistogram());
         result.selectRoundTrip.add(selectRecorder.getIntervalHistogram());
@@ -266,6 +285,27 @@ public final class LoadRun
             cpuNs -= Math.max(0, threads.getThreadCpuTime(thread.getId()));
         }
         return cpuNs - Math.max(0, threads.getCurrentThreadCpuTime());
+    }
+
+    /**
+     * CPU time of the live threads, summed by name with digits dropped (so a pool of threads reads as one).
+     */
+    private static Map<String, Long> threadCpuByName()
+    {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final Map<String, Long> cpuByName = new TreeMap<>();
+        for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds()))
+        {
+            if (null != info)
+            {
+                final long cpuNs = threads.getThreadCpuTime(info.getThreadId());
+                if (cpuNs > 0)
+                {
+                    cpuByName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpuNs, Long::sum);
+                }
+            }
+        }
+        return cpuByName;
     }
 
     private static double heapAfterGcMb()
