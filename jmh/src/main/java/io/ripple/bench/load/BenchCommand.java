@@ -188,7 +188,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         final LoadResult ipcSignals = LoadRun.run(target, new LoadSettings().signalRate(SIGNAL_RATE)
             .warmupMs(warmupMs).durationMs(durationMs).quiet(true), out);
         curves.put("ipc_signal_ack", ipcSignals.signalAck);
-        putRoundTrip(figures, "ipc.signal_ack", ipcSignals.signalAck);
+        LoadResult.latencies(figures, "ipc.signal_ack", ipcSignals.signalAck);
         figures.put("ipc.signal_ack.lost", ipcSignals.signalsLost())
             .put("ipc.signal_ack.rejected", ipcSignals.signalErrors)
             .put("ipc.signal_ack.signals_per_s", ipcSignals.signalAck.getTotalCount() / ipcSignals.measuredSeconds);
@@ -197,14 +197,14 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         final LoadResult ipcSelects = LoadRun.run(target, new LoadSettings().signalRate(1_000).selectRate(1_000)
             .candidates(100).warmupMs(warmupMs).durationMs(durationMs).quiet(true), out);
         curves.put("ipc_select_100", ipcSelects.selectRoundTrip);
-        putRoundTrip(figures, "ipc.select_100", ipcSelects.selectRoundTrip);
+        LoadResult.latencies(figures, "ipc.select_100", ipcSelects.selectRoundTrip);
         figures.put("ipc.select_100.lost", ipcSelects.selectionsLost());
 
         step(out, "UDP (loopback) signal -> ack at " + SIGNAL_RATE + " signals/s");
         final LoadResult udpSignals = LoadRun.run(target, new LoadSettings().signalRate(SIGNAL_RATE).udp(true)
             .warmupMs(warmupMs).durationMs(durationMs).quiet(true), out);
         curves.put("udp_signal_ack", udpSignals.signalAck);
-        putRoundTrip(figures, "udp.signal_ack", udpSignals.signalAck);
+        LoadResult.latencies(figures, "udp.signal_ack", udpSignals.signalAck);
         figures.put("udp.signal_ack.lost", udpSignals.signalsLost())
             .put("udp.signal_ack.rejected", udpSignals.signalErrors);
     }
@@ -254,17 +254,6 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
             }
         }
         return figures;
-    }
-
-    private static void putRoundTrip(final JsonFigures figures, final String name, final Histogram histogram)
-    {
-        figures.put(name + ".p50_us", histogram.getValueAtPercentile(50) / 1e3)
-            .put(name + ".p90_us", histogram.getValueAtPercentile(90) / 1e3)
-            .put(name + ".p99_us", histogram.getValueAtPercentile(99) / 1e3)
-            .put(name + ".p999_us", histogram.getValueAtPercentile(99.9) / 1e3)
-            .put(name + ".p9999_us", histogram.getValueAtPercentile(99.99) / 1e3)
-            .put(name + ".max_us", histogram.getMaxValue() / 1e3)
-            .put(name + ".count", histogram.getTotalCount());
     }
 
     private static void step(final PrintWriter out, final String what)

@@ -122,7 +122,7 @@ final class EchoBaseline
             }
             if (0 == echoSubscription.poll(onEcho, 16))
             {
-                idle(idle, schedule.plannedNs(index) - System.nanoTime());
+                LoadDriver.idle(idle, schedule.plannedNs(index) - System.nanoTime());
             }
         }
 
@@ -135,26 +135,6 @@ final class EchoBaseline
             }
         }
         return histogram;
-    }
-
-    private static void idle(final LoadDriver.ClientIdle idle, final long waitNs)
-    {
-        if (waitNs <= 0)
-        {
-            return;
-        }
-        if (LoadDriver.ClientIdle.PARK == idle)
-        {
-            LockSupport.parkNanos(Math.min(waitNs, LoadDriver.PARK_NS));
-        }
-        else if (LoadDriver.ClientIdle.YIELD == idle)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            Thread.onSpinWait();
-        }
     }
 
     private static final class Echo implements Runnable

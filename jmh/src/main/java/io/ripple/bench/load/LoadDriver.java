@@ -87,7 +87,7 @@ abstract class LoadDriver implements Runnable, RippleClientListener
 
             if (0 == client.poll())
             {
-                idle(schedule.plannedNs(index) - System.nanoTime());
+                idle(idle, schedule.plannedNs(index) - System.nanoTime());
             }
         }
 
@@ -101,7 +101,13 @@ abstract class LoadDriver implements Runnable, RippleClientListener
         }
     }
 
-    private void idle(final long waitNs)
+    /**
+     * Wait before the next send is due, the way {@code idle} says.
+     *
+     * @param idle   how to wait.
+     * @param waitNs time until the next send; nothing is done when it is due already.
+     */
+    static void idle(final ClientIdle idle, final long waitNs)
     {
         if (waitNs <= 0)
         {
