@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
             try (LoadTarget target = LoadTarget.embedded(workDir.resolve("load"), false))
             {
                 final LoadResult load = LoadRun.run(target, new LoadSettings().agents(1000).signalRate(10_000)
-                    .warmupMs(quick ? 2_000 : 5_000).durationMs(quick ? 10_000 : 60_000)
+                    .warmupMs(quick ? 1_000 : 5_000).durationMs(quick ? 10_000 : 60_000)
                     .idle(LoadDriver.ClientIdle.PARK).quiet(true), out);
                 figures.put("load_1000x10000.cpu_pct", load.serverCpuPercent)
                     .put("load_1000x10000.heap_used_mb", load.heapUsedMb)
@@ -173,7 +173,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         throws InterruptedException
     {
         final long warmupMs = quick ? 1_000 : 5_000;
-        final long durationMs = quick ? 3_000 : 20_000;
+        final long durationMs = quick ? 2_000 : 20_000;
 
         step(out, "baseline: plain Aeron IPC echo at " + SIGNAL_RATE + " messages/s");
         final Histogram echo = EchoBaseline.run(

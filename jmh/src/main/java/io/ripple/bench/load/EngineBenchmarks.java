@@ -45,7 +45,7 @@ final class EngineBenchmarks
     static void run(final boolean quick, final JsonFigures figures, final PrintWriter out)
         throws RunnerException, InterruptedException
     {
-        awaitJmhLock(quick ? 5 : 120, out);
+        awaitJmhLock(quick ? 3 : 120, out);
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include(SignalApplyBenchmark.class.getName() + ".applySignal$")
             .include(ScoreBenchmark.class.getName() + ".scoreOneAgent$")

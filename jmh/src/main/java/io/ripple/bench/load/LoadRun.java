@@ -301,7 +301,9 @@ public final class LoadRun
                 final long cpuNs = threads.getThreadCpuTime(info.getThreadId());
                 if (cpuNs > 0)
                 {
-                    cpuByName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpuNs, Long::sum);
+                    final String name = info.getThreadName();
+                    cpuByName.merge(name.startsWith("/") ? "media-driver" : name.replaceAll("[0-9]+", "#"), cpuNs,
+                        Long::sum);
                 }
             }
         }
