@@ -58,13 +58,13 @@ public final class GatewayConfig
 
     private long ringSpinNs = 0;
     private long ringYieldNs = 0;
-    private long ringBlockTimeoutNs = 1_000_000;
+    private long ringBlockTimeoutNs = 10_000_000;
     private int metricsPort = -1;
     private String metricsBindAddress = "127.0.0.1";
     private long metricsIntervalMs = 100;
     private String ingressIdleStrategyName = "backoff";
     private Supplier<IdleStrategy> ingressIdleStrategy =
-        () -> new BackoffIdleStrategy(64, 16, 1_000, 100_000);
+        () -> new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
 
     /**
      * Aeron directory of an external media driver, or null to embed one (the default).
@@ -728,8 +728,8 @@ public final class GatewayConfig
     }
 
     /**
-     * Idle strategy of the ingress thread; the default spins 64 times, yields 16 times, then parks from 1 us up to
-     * 100 us, so an idle server wakes 10,000 times a second at most and a busy one never parks.
+     * Idle strategy of the ingress thread; the default spins 64 times, yields 16 times, then parks from 1 us,
+     * doubling up to 1 ms, so an idle server wakes about 1,000 times a second and a busy one hardly parks.
      *
      * @param ingressIdleStrategy supplier of the idle strategy.
      * @return this for a fluent style.

@@ -682,6 +682,7 @@ public final class RippleClient implements AutoCloseable
     {
         awaitedCorrelationId = correlationId;
         answerTemplateId = 0;
+        idleStrategy.reset();
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.requestTimeoutMs());
         try
         {
@@ -716,6 +717,7 @@ public final class RippleClient implements AutoCloseable
     {
         awaitedCorrelationId = correlationId;
         answerTemplateId = 0;
+        idleStrategy.reset();
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.requestTimeoutMs());
         try
         {
@@ -896,6 +898,7 @@ public final class RippleClient implements AutoCloseable
             if (0 == deadlineNs)
             {
                 deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.offerTimeoutMs());
+                idleStrategy.reset();
             }
             if (0 == pollOnce())
             {

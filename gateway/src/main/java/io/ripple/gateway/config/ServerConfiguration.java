@@ -66,7 +66,7 @@ public final class ServerConfiguration
         new ConfigKey("ring.yield-ns", "ns", "0",
             "Time an idle ring stage yields before it blocks.",
             (config, value) -> config.ringBackoff(config.ringSpinNs(), parseLong(value, 0, Long.MAX_VALUE))),
-        new ConfigKey("ring.block-timeout-ns", "ns", "1000000",
+        new ConfigKey("ring.block-timeout-ns", "ns", "10000000",
             "Longest a blocked ring stage sleeps before it flushes acks and journals answers.",
             (config, value) -> config.ringBlockTimeoutNs(parseLong(value, 1_000, 1_000_000_000L))),
         new ConfigKey("limits.max-sessions", "sessions", "256",
@@ -281,7 +281,7 @@ public final class ServerConfiguration
         switch (value)
         {
             case "backoff":
-                config.ingressIdleStrategy(() -> new BackoffIdleStrategy(64, 16, 1_000, 100_000), value);
+                config.ingressIdleStrategy(() -> new BackoffIdleStrategy(64, 16, 1_000, 1_000_000), value);
                 break;
 
             case "yielding":

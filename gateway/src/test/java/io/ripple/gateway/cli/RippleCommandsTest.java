@@ -12,19 +12,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RippleCommandsTest
 {
-    // Other processes on the machine (parallel builds) start and remove drivers too: count only this JVM's.
-    private static final String OWN_DRIVER_PREFIX = "ripple-" + ProcessHandle.current().pid() + "-";
-
     @TempDir
     Path dir;
 
@@ -58,7 +55,6 @@ class RippleCommandsTest
     @Tag("slow")
     void shouldRunTheDemoAndLeaveNoMediaDriverDirectoryBehind() throws Exception
     {
-        final Set<Path> before = rippleDriverDirectories();
         final StringWriter out = new StringWriter();
 
         final int status = command(out).execute(
@@ -68,9 +64,10 @@ class RippleCommandsTest
         final String report = out.toString();
         assertTrue(report.contains("signal -> journaled ack"), report);
         assertTrue(report.contains("media driver directory removed"), report);
-        final Set<Path> left = rippleDriverDirectories();
-        left.removeAll(before);
-        assertEquals(Set.of(), left, "driver directories the demo left behind");
+        final String driverDir = report.lines().filter((line) -> line.contains("media driver: embedded in "))
+            .findFirst().orElseThrow().replaceFirst(".*embedded in ", "").trim();
+        assertFalse(Files.exists(Path.of(driverDir)), driverDir);
+        assertEquals(Set.of(), driverDirectoriesOfThisProcess());
         assertTrue(Files.isDirectory(dir.resolve("demo").resolve("journal")));
     }
 
@@ -82,12 +79,13 @@ class RippleCommandsTest
         return commandLine;
     }
 
-    private static Set<Path> rippleDriverDirectories() throws IOException
+    private static Set<Path> driverDirectoriesOfThisProcess() throws IOException
     {
+        final String prefix = "ripple-" + ProcessHandle.current().pid() + "-";
         try (Stream<Path> entries = Files.list(MediaDriverHost.defaultParentDirectory()))
         {
-            return entries.filter((path) -> path.getFileName().toString().startsWith(OWN_DRIVER_PREFIX))
-                .collect(Collectors.toCollection(HashSet::new));
+            return entries.filter((path) -> path.getFileName().toString().startsWith(prefix))
+                .collect(Collectors.toSet());
         }
     }
 }
