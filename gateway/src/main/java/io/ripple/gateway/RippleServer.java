@@ -218,7 +218,7 @@ public final class RippleServer implements AutoCloseable
                 if (lastJournalIndex >= 0)
                 {
                     backend.engine().snapshot(lastJournalIndex, pipeline.lastTimestampNs());
-                    LOGGER.info("snapshot written at journal index {}", lastJournalIndex);
+                    LOGGER.info("snapshot written at journal index {}", Long.toHexString(lastJournalIndex));
                 }
             }
             catch (final InterruptedException ex)

@@ -77,6 +77,7 @@ public final class RippleClient implements AutoCloseable
     private static final int HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final long NO_CORRELATION = Long.MIN_VALUE;
     private static final CharSequence NO_TRACE = "";
+    private static final SignalType[] SIGNAL_TYPES = SignalType.values();
 
     private final RippleClientContext context;
     private final Aeron aeron;
@@ -190,7 +191,7 @@ public final class RippleClient implements AutoCloseable
             String resolved;
             while (null == (resolved = subscription.tryResolveChannelEndpointPort()))
             {
-                awaitUntil(deadlineNs, "resolve the response channel");
+                awaitUntil(deadlineNs, "resolve the response channel", NO_CORRELATION);
             }
             responseChannel = resolved;
         }
@@ -198,7 +199,7 @@ public final class RippleClient implements AutoCloseable
         publication = aeron.addExclusivePublication(context.ingressChannel(), context.ingressStreamId());
         while (!publication.isConnected())
         {
-            awaitUntil(deadlineNs, "reach the server's ingress " + context.ingressChannel());
+            awaitUntil(deadlineNs, "reach the server's ingress", NO_CORRELATION);
         }
 
         final long correlationId = nextCorrelationId++;
@@ -217,7 +218,7 @@ public final class RippleClient implements AutoCloseable
         {
             if (0 == pollOnce())
             {
-                awaitUntil(deadlineNs, "get an answer to Connect");
+                awaitUntil(deadlineNs, "get an answer to Connect", NO_CORRELATION);
             }
         }
         awaitedCorrelationId = NO_CORRELATION;
@@ -433,7 +434,7 @@ public final class RippleClient implements AutoCloseable
             .correlationId(correlationId)
             .k(request.k());
         final SelectEncoder.WeightsEncoder weights = selectEncoder.weightsCount(request.weightCount());
-        for (final SignalType type : SignalType.values())
+        for (final SignalType type : SIGNAL_TYPES)
         {
             if (SignalType.NULL_VAL != type && request.isWeightSet(type.value()))
             {
@@ -477,7 +478,7 @@ public final class RippleClient implements AutoCloseable
             .sessionId(sessionId)
             .correlationId(correlationId);
         final ScoresQueryEncoder.WeightsEncoder weights = scoresEncoder.weightsCount(request.weightCount());
-        for (final SignalType type : SignalType.values())
+        for (final SignalType type : SIGNAL_TYPES)
         {
             if (SignalType.NULL_VAL != type && request.isWeightSet(type.value()))
             {
@@ -688,7 +689,7 @@ public final class RippleClient implements AutoCloseable
             {
                 if (0 == poll())
                 {
-                    awaitUntil(deadlineNs, "get an answer to request " + correlationId);
+                    awaitUntil(deadlineNs, "get an answer to request", correlationId);
                 }
             }
         }
@@ -722,7 +723,7 @@ public final class RippleClient implements AutoCloseable
             {
                 if (0 == poll())
                 {
-                    awaitUntil(deadlineNs, "get the ack of " + correlationId);
+                    awaitUntil(deadlineNs, "get the ack of", correlationId);
                 }
             }
             if (ErrorDecoder.TEMPLATE_ID == answerTemplateId)
@@ -898,16 +899,17 @@ public final class RippleClient implements AutoCloseable
             }
             if (0 == pollOnce())
             {
-                awaitUntil(deadlineNs, "send: the server's ingress stayed back-pressured or unreachable");
+                awaitUntil(deadlineNs, "send: the ingress stayed back-pressured or unreachable", NO_CORRELATION);
             }
         }
     }
 
-    private void awaitUntil(final long deadlineNs, final String what)
+    private void awaitUntil(final long deadlineNs, final String what, final long correlationId)
     {
         if (System.nanoTime() - deadlineNs > 0)
         {
-            throw new RippleException(null, 0, -1, "timed out trying to " + what);
+            throw new RippleException(null, NO_CORRELATION == correlationId ? 0 : correlationId, -1,
+                "timed out trying to " + what + (NO_CORRELATION == correlationId ? "" : " " + correlationId));
         }
         idleStrategy.idle();
     }

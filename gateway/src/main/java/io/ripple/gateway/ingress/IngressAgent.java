@@ -722,12 +722,15 @@ public final class IngressAgent implements Agent
         return true;
     }
 
+    /**
+     * A random 63-bit session id: positive, so that tools take it as a number and not as an option.
+     */
     private long newSessionId()
     {
         long sessionId;
         do
         {
-            sessionId = random.nextLong();
+            sessionId = random.nextLong() & Long.MAX_VALUE;
         }
         while (0 == sessionId || sessionById.containsKey(sessionId));
         return sessionId;

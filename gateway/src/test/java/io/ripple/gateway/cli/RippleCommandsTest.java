@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RippleCommandsTest
 {
+    // Other processes on the machine (parallel builds) start and remove drivers too: count only this JVM's.
+    private static final String OWN_DRIVER_PREFIX = "ripple-" + ProcessHandle.current().pid() + "-";
+
     @TempDir
     Path dir;
 
@@ -83,8 +86,7 @@ class RippleCommandsTest
     {
         try (Stream<Path> entries = Files.list(MediaDriverHost.defaultParentDirectory()))
         {
-            final String ownPrefix = "ripple-" + ProcessHandle.current().pid() + "-";
-            return entries.filter((path) -> path.getFileName().toString().startsWith(ownPrefix))
+            return entries.filter((path) -> path.getFileName().toString().startsWith(OWN_DRIVER_PREFIX))
                 .collect(Collectors.toCollection(HashSet::new));
         }
     }

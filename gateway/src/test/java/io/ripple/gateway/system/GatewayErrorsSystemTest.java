@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every error the gateway raises, provoked from the wire through a real server.
+ * Every error the gateway raises, provoked from the wire through a real server, whose ring runs its three stages on
+ * three threads (other system tests use the default, one thread on small machines).
  */
 class GatewayErrorsSystemTest
 {
@@ -41,7 +42,7 @@ class GatewayErrorsSystemTest
     @BeforeAll
     static void startServer() throws Exception
     {
-        cluster = new TestCluster(journalDir).start((config) -> config.maxSessions(64));
+        cluster = new TestCluster(journalDir).start((config) -> config.maxSessions(64).ringThreads(3));
     }
 
     @AfterAll

@@ -12,7 +12,8 @@ import io.ripple.journal.JournalReader;
 import io.ripple.journal.JournalRecord;
 import org.agrona.collections.LongHashSet;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -32,13 +33,15 @@ class ShutdownRecoverySystemTest
     @TempDir
     Path journalDir;
 
-    @Test
-    void shouldLoseNoAcknowledgedSignalWhenShutDownUnderLoad() throws Exception
+    @ParameterizedTest(name = "ring threads {0}")
+    @ValueSource(ints = { 1, 3 })
+    void shouldLoseNoAcknowledgedSignalWhenShutDownUnderLoad(final int ringThreads) throws Exception
     {
         final long sessionId;
         final long highestAcked;
         final LongHashSet rejected = new LongHashSet();
-        try (TestCluster cluster = new TestCluster(journalDir).start((config) -> config.ringSize(8192)))
+        try (TestCluster cluster =
+            new TestCluster(journalDir).start((config) -> config.ringSize(8192).ringThreads(ringThreads)))
         {
             final RippleClient agent = cluster.connect("fleet-a", new RippleClientListener()
             {
