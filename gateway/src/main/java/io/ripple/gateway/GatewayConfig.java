@@ -59,6 +59,10 @@ public final class GatewayConfig
     private long ringSpinNs = 0;
     private long ringYieldNs = 0;
     private long ringBlockTimeoutNs = 1_000_000;
+    private int metricsPort = -1;
+    private String metricsBindAddress = "127.0.0.1";
+    private long metricsIntervalMs = 100;
+    private String ingressIdleStrategyName = "backoff";
     private Supplier<IdleStrategy> ingressIdleStrategy =
         () -> new BackoffIdleStrategy(64, 16, 1_000, 100_000);
 
@@ -535,6 +539,121 @@ public final class GatewayConfig
     }
 
     /**
+     * How long the server tries to deliver a {@code ConnectRejected} before it gives up.
+     *
+     * @param connectReplyTimeoutMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig connectReplyTimeoutMs(final long connectReplyTimeoutMs)
+    {
+        this.connectReplyTimeoutMs = connectReplyTimeoutMs;
+        return this;
+    }
+
+    /**
+     * How long shutdown waits for the ring to drain.
+     *
+     * @param shutdownDrainTimeoutMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig shutdownDrainTimeoutMs(final long shutdownDrainTimeoutMs)
+    {
+        this.shutdownDrainTimeoutMs = shutdownDrainTimeoutMs;
+        return this;
+    }
+
+    /**
+     * Most fragments the ingress reads from one subscription per duty cycle.
+     *
+     * @param fragmentLimit fragment limit.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig fragmentLimit(final int fragmentLimit)
+    {
+        this.fragmentLimit = fragmentLimit;
+        return this;
+    }
+
+    /**
+     * Longest a blocked ring stage sleeps before it wakes to do periodic work.
+     *
+     * @param ringBlockTimeoutNs block timeout in nanoseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ringBlockTimeoutNs(final long ringBlockTimeoutNs)
+    {
+        this.ringBlockTimeoutNs = ringBlockTimeoutNs;
+        return this;
+    }
+
+    /**
+     * Port of the Prometheus {@code /metrics} and {@code /health} endpoint: 0 picks a free port, -1 (the default
+     * here) serves none.
+     *
+     * @return the metrics port.
+     */
+    public int metricsPort()
+    {
+        return metricsPort;
+    }
+
+    /**
+     * Port of the metrics endpoint: 0 picks a free port, -1 serves none.
+     *
+     * @param metricsPort the port.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig metricsPort(final int metricsPort)
+    {
+        this.metricsPort = metricsPort;
+        return this;
+    }
+
+    /**
+     * Address the metrics endpoint binds to; localhost by default.
+     *
+     * @return the bind address.
+     */
+    public String metricsBindAddress()
+    {
+        return metricsBindAddress;
+    }
+
+    /**
+     * Address the metrics endpoint binds to.
+     *
+     * @param metricsBindAddress host name or address.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig metricsBindAddress(final String metricsBindAddress)
+    {
+        this.metricsBindAddress = metricsBindAddress;
+        return this;
+    }
+
+    /**
+     * Interval at which the gateway's figures are copied into the media driver's counters.
+     *
+     * @return the copy interval in milliseconds.
+     */
+    public long metricsIntervalMs()
+    {
+        return metricsIntervalMs;
+    }
+
+    /**
+     * Interval at which the gateway's figures are copied into the media driver's counters.
+     *
+     * @param metricsIntervalMs in milliseconds.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig metricsIntervalMs(final long metricsIntervalMs)
+    {
+        this.metricsIntervalMs = metricsIntervalMs;
+        return this;
+    }
+
+    /**
      * How long shutdown waits for the ring to drain.
      *
      * @return drain timeout in milliseconds.
@@ -617,8 +736,31 @@ public final class GatewayConfig
      */
     public GatewayConfig ingressIdleStrategy(final Supplier<IdleStrategy> ingressIdleStrategy)
     {
+        return ingressIdleStrategy(ingressIdleStrategy, "custom");
+    }
+
+    /**
+     * Idle strategy of the ingress thread, with the name the start-up report shows.
+     *
+     * @param ingressIdleStrategy supplier of the idle strategy.
+     * @param name                of the strategy, such as {@code busy-spin}.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig ingressIdleStrategy(final Supplier<IdleStrategy> ingressIdleStrategy, final String name)
+    {
         this.ingressIdleStrategy = ingressIdleStrategy;
+        this.ingressIdleStrategyName = name;
         return this;
+    }
+
+    /**
+     * Name of the ingress idle strategy, for the start-up report.
+     *
+     * @return backoff, yielding, busy-spin or custom.
+     */
+    public String ingressIdleStrategyName()
+    {
+        return ingressIdleStrategyName;
     }
 
     /**
@@ -628,24 +770,28 @@ public final class GatewayConfig
      */
     public void validate()
     {
-        require(null != credentialStore, "a credentials file is required (--credentials)");
-        require(ipcEnabled || !udpChannels.isEmpty(), "no ingress channel: enable IPC or add a UDP channel");
-        require(Integer.bitCount(ringSize) == 1 && ringSize >= 8, "ring size must be a power of two, at least 8");
+        require(null != credentialStore, "credentials.file: a credentials file is required (--credentials)");
+        require(ipcEnabled || !udpChannels.isEmpty(),
+            "ingress.ipc: no ingress channel; enable IPC or add a UDP channel (ingress.udp)");
+        require(Integer.bitCount(ringSize) == 1 && ringSize >= 8, "ring.size: must be a power of two, at least 8");
         require(maxMessageLength >= 64 && maxMessageLength <= ProtocolLimits.MAX_MESSAGE_LENGTH,
-            "max message length must be 64 to " + ProtocolLimits.MAX_MESSAGE_LENGTH);
+            "limits.max-message-bytes: must be 64 to " + ProtocolLimits.MAX_MESSAGE_LENGTH);
         require(maxBatchSize >= 1 && maxBatchSize <= ProtocolLimits.MAX_BATCH_SIZE,
-            "max batch size must be 1 to " + ProtocolLimits.MAX_BATCH_SIZE);
+            "limits.max-batch: must be 1 to " + ProtocolLimits.MAX_BATCH_SIZE);
         require(maxCandidates >= 1 && maxCandidates <= ProtocolLimits.MAX_CANDIDATES,
-            "max candidates must be 1 to " + ProtocolLimits.MAX_CANDIDATES);
-        require(1 == ringThreads || 3 == ringThreads, "ring threads must be 1 or 3");
-        require(maxSessions >= 1, "max sessions must be positive");
-        require(maxAgents >= 1, "max agents must be positive");
-        require(heartbeatIntervalMs > 0 && sessionTimeoutMs > heartbeatIntervalMs,
-            "the session timeout must be longer than the heartbeat interval");
-        require(sessionTimeoutMs <= Integer.MAX_VALUE, "the session timeout must fit an int32");
-        require(slowClientTimeoutMs > 0, "the slow client timeout must be positive");
-        require(sweepIntervalMs > 0, "the sweep interval must be positive");
-        require(snapshotIntervalMs >= 0, "the snapshot interval must not be negative");
+            "limits.max-candidates: must be 1 to " + ProtocolLimits.MAX_CANDIDATES);
+        require(1 == ringThreads || 3 == ringThreads, "ring.threads: must be 1 or 3");
+        require(maxSessions >= 1, "limits.max-sessions: must be positive");
+        require(maxAgents >= 1, "limits.max-agents: must be positive");
+        require(heartbeatIntervalMs > 0, "session.heartbeat-interval-ms: must be positive");
+        require(sessionTimeoutMs > heartbeatIntervalMs,
+            "session.timeout-ms: must be longer than session.heartbeat-interval-ms (" + heartbeatIntervalMs + ")");
+        require(sessionTimeoutMs <= Integer.MAX_VALUE, "session.timeout-ms: must fit an int32");
+        require(slowClientTimeoutMs > 0, "session.slow-client-timeout-ms: must be positive");
+        require(sweepIntervalMs > 0, "engine.sweep-interval-ms: must be positive");
+        require(snapshotIntervalMs >= 0, "snapshot.interval-ms: must not be negative");
+        require(metricsPort >= -1 && metricsPort <= 65_535, "metrics.port: must be -1 (off), 0 (any) or 1 to 65535");
+        require(metricsIntervalMs > 0, "metrics.interval-ms: must be positive");
     }
 
     private static void require(final boolean condition, final String message)

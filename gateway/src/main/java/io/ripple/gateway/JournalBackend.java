@@ -1,6 +1,7 @@
 package io.ripple.gateway;
 
 import io.ripple.engine.EngineConfig;
+import io.ripple.engine.EngineMetrics;
 import io.ripple.gateway.ring.CommandEngine;
 import io.ripple.gateway.ring.EngineResponses;
 import io.ripple.gateway.ring.EventJournal;
@@ -173,6 +174,11 @@ public final class JournalBackend implements RippleBackend
         public void snapshot(final long journalIndex, final long timestampNs)
         {
             snapshots.write(dispatcher, journalIndex, timestampNs);
+        }
+
+        public EngineMetrics metrics()
+        {
+            return dispatcher.engine().metrics();
         }
     }
 }

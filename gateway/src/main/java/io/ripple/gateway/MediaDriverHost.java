@@ -2,6 +2,7 @@ package io.ripple.gateway;
 
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
@@ -128,6 +129,17 @@ public final class MediaDriverHost implements AutoCloseable
     public String aeronDirectoryName()
     {
         return aeronDirectoryName;
+    }
+
+    /**
+     * Error handler that records into the embedded driver's distinct error log in its CnC file, where
+     * {@code ripple errors} and Aeron's {@code ErrorStat} read it.
+     *
+     * @return the driver's error handler, or null for an external driver.
+     */
+    public ErrorHandler errorHandler()
+    {
+        return null == driver ? null : driver.context().errorHandler();
     }
 
     /**

@@ -2,10 +2,16 @@ package io.ripple.gateway;
 
 import io.aeron.Aeron;
 import io.aeron.Subscription;
+import io.ripple.gateway.config.ServerConfiguration;
 import io.ripple.gateway.ingress.IngressAgent;
+import io.ripple.gateway.metrics.CncCounters;
+import io.ripple.gateway.metrics.MetricsService;
+import io.ripple.gateway.metrics.MetricsSource;
+import io.ripple.gateway.metrics.ServerInfoFile;
 import io.ripple.gateway.ring.RingPipeline;
 import io.ripple.gateway.session.GatewaySession;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -39,6 +45,9 @@ public final class RippleServer implements AutoCloseable
     private RippleBackend.Opened backend;
     private IngressAgent ingress;
     private AgentRunner ingressRunner;
+    private CncCounters cncCounters;
+    private MetricsService metricsService;
+    private volatile boolean ready;
     private boolean closed;
 
     private RippleServer(final GatewayConfig config)
@@ -74,6 +83,11 @@ public final class RippleServer implements AutoCloseable
     {
         driverHost = MediaDriverHost.launch(config.aeronDirectoryName());
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driverHost.aeronDirectoryName()));
+        counters.errorHandler(errorHandler(driverHost.errorHandler()));
+        for (final String line : ServerConfiguration.describe(config))
+        {
+            LOGGER.info("setting {}", line);
+        }
 
         final ManyToOneConcurrentArrayQueue<GatewaySession> evictions =
             new ManyToOneConcurrentArrayQueue<>(Math.max(config.maxSessions(), 2));
@@ -106,15 +120,61 @@ public final class RippleServer implements AutoCloseable
             evictions);
         ingressRunner = new AgentRunner(
             config.ingressIdleStrategy().get(),
-            (throwable) -> LOGGER.error("ingress fault", throwable),
+            (throwable) ->
+            {
+                counters.onStageError(throwable);
+                LOGGER.error("ingress fault", throwable);
+            },
             null,
             ingress);
         AgentRunner.startOnThread(ingressRunner);
+
+        final OffsetEpochNanoClock metricsClock = new OffsetEpochNanoClock();
+        final MetricsSource metricsSource = new MetricsSource(counters, pipeline::inFlight, metricsClock::nanoTime);
+        cncCounters = new CncCounters(aeron, metricsSource);
+        metricsService = MetricsService.start(
+            metricsSource,
+            cncCounters,
+            config.metricsIntervalMs(),
+            config.metricsBindAddress(),
+            config.metricsPort(),
+            () -> ready);
+        ServerInfoFile.write(config.journalDir(), driverHost.aeronDirectoryName(), metricsService.httpPort());
+        ready = true;
 
         for (final String line : describe())
         {
             LOGGER.info(line);
         }
+    }
+
+    private static ErrorHandler errorHandler(final ErrorHandler driverErrorHandler)
+    {
+        if (null != driverErrorHandler)
+        {
+            return driverErrorHandler;
+        }
+
+        final int maxLogged = 100;
+        final long[] logged = new long[1];
+        return (throwable) ->
+        {
+            if (logged[0]++ < maxLogged)
+            {
+                LOGGER.error("fault (the external driver's error log is not writable from here; first " +
+                    maxLogged + " logged)", throwable);
+            }
+        };
+    }
+
+    /**
+     * Port of the Prometheus {@code /metrics} and {@code /health} endpoint.
+     *
+     * @return the port, -1 if none is served.
+     */
+    public int metricsPort()
+    {
+        return null == metricsService ? -1 : metricsService.httpPort();
     }
 
     /**
@@ -129,6 +189,9 @@ public final class RippleServer implements AutoCloseable
         lines.add("media driver: " + (driverHost.isEmbedded() ? "embedded in " : "external at ") +
             driverHost.aeronDirectoryName());
         lines.add("journal and snapshots: " + config.journalDir().toAbsolutePath());
+        lines.add("metrics: " + (metricsPort() < 0 ? "no HTTP endpoint" :
+            "http://" + config.metricsBindAddress() + ":" + metricsPort() + "/metrics and /health") +
+            "; counters in the driver's CnC file (ripple stat --journal-dir " + config.journalDir() + ")");
         lines.add("credentials: " + (null == config.credentialsFile() ?
             config.credentialStore().size() + " principals given in code" :
             config.credentialsFile().toAbsolutePath() + " (" + config.credentialStore().size() + " principals)"));
@@ -188,6 +251,7 @@ public final class RippleServer implements AutoCloseable
             return;
         }
         closed = true;
+        ready = false;
 
         LOGGER.info("shutting down: refusing new requests, closing sessions, draining the ring");
         if (null != ingress)
@@ -204,6 +268,7 @@ public final class RippleServer implements AutoCloseable
 
     private void closeResources()
     {
+        ready = false;
         CloseHelper.quietClose(ingressRunner);
 
         if (null != pipeline && null != backend)
@@ -218,6 +283,7 @@ public final class RippleServer implements AutoCloseable
                 if (lastJournalIndex >= 0)
                 {
                     backend.engine().snapshot(lastJournalIndex, pipeline.lastTimestampNs());
+                    counters.onSnapshot(pipeline.lastTimestampNs());
                     LOGGER.info("snapshot written at journal index {}", Long.toHexString(lastJournalIndex));
                 }
             }
@@ -235,6 +301,12 @@ public final class RippleServer implements AutoCloseable
             }
         }
 
+        CloseHelper.quietClose(metricsService);
+        CloseHelper.quietClose(cncCounters);
+        if (null != metricsService)
+        {
+            ServerInfoFile.delete(config.journalDir());
+        }
         subscriptions.forEach(CloseHelper::quietClose);
         CloseHelper.quietClose(aeron);
         CloseHelper.quietClose(driverHost);

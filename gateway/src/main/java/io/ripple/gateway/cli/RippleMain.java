@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         SimulateCommand.class,
         JournalCommand.class,
         CredentialsCommand.class,
+        StatCommand.class,
+        ErrorsCommand.class,
         FuzzCommand.class
     })
 public final class RippleMain implements Runnable

@@ -1,5 +1,6 @@
 package io.ripple.gateway.ring;
 
+import io.ripple.engine.EngineMetrics;
 import org.agrona.DirectBuffer;
 
 /**
@@ -27,4 +28,14 @@ public interface CommandEngine
      * @param timestampNs  engine time of the snapshot.
      */
     void snapshot(long journalIndex, long timestampNs);
+
+    /**
+     * The engine's own counters, read on the engine stage's thread to copy them into the gateway's counters.
+     *
+     * @return the engine's metrics, or null if this engine keeps none.
+     */
+    default EngineMetrics metrics()
+    {
+        return null;
+    }
 }

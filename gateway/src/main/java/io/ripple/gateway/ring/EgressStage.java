@@ -133,6 +133,11 @@ final class EgressStage implements EventHandler<RingSlot>
         {
             flush(nowNs);
         }
+
+        if (0 != slot.sessionId)
+        {
+            GatewayCounters.record(counters.ingressToEgressNs(), System.nanoTime() - slot.ingressNanoTime);
+        }
     }
 
     /**

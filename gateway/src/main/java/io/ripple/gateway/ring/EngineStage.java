@@ -8,6 +8,7 @@ import io.ripple.codecs.TimerEventDecoder;
 import io.ripple.codecs.TimerKind;
 import io.ripple.gateway.ErrorAnswers;
 import io.ripple.gateway.GatewayCounters;
+import io.ripple.engine.EngineMetrics;
 import org.agrona.DirectBuffer;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
@@ -57,19 +58,20 @@ final class EngineStage implements EventHandler<RingSlot>, EngineResponses
         final DirectBuffer request = slot.requestBuffer();
         try
         {
+            final long startNs = System.nanoTime();
             engine.dispatch(slot.timestampNs, slot.sessionId, request, 0, slot.requestLength);
+            GatewayCounters.record(counters.engineServiceTimeNs(), System.nanoTime() - startNs);
             lastJournalIndex = slot.journalIndex;
             lastTimestampNs = slot.timestampNs;
 
-            if (TimerEventDecoder.TEMPLATE_ID == slot.templateId &&
-                TimerKind.SNAPSHOT.value() == request.getByte(TIMER_KIND_OFFSET))
+            if (TimerEventDecoder.TEMPLATE_ID == slot.templateId)
             {
-                engine.snapshot(slot.journalIndex, slot.timestampNs);
+                onTimerEvent(slot, request);
             }
         }
         catch (final RuntimeException ex)
         {
-            counters.onStageError();
+            counters.onStageError(ex);
             if (slot.sessionId != 0)
             {
                 final int length = errorAnswers.encode(
@@ -80,6 +82,21 @@ final class EngineStage implements EventHandler<RingSlot>, EngineResponses
         finally
         {
             currentSlot = null;
+        }
+    }
+
+    private void onTimerEvent(final RingSlot slot, final DirectBuffer request)
+    {
+        final EngineMetrics metrics = engine.metrics();
+        if (null != metrics)
+        {
+            counters.onEngineMetrics(metrics);
+        }
+
+        if (TimerKind.SNAPSHOT.value() == request.getByte(TIMER_KIND_OFFSET))
+        {
+            engine.snapshot(slot.journalIndex, slot.timestampNs);
+            counters.onSnapshot(slot.timestampNs);
         }
     }
 

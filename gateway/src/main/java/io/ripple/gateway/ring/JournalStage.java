@@ -66,11 +66,12 @@ final class JournalStage implements EventHandler<RingSlot>
                 slot.requestBuffer(),
                 0,
                 slot.requestLength);
+            counters.onJournalAppend(slot.journalIndex, slot.requestLength);
         }
         catch (final RuntimeException ex)
         {
             slot.journalFailed = true;
-            counters.onStageError();
+            counters.onStageError(ex);
         }
 
         if (endOfBatch)
@@ -131,7 +132,7 @@ final class JournalStage implements EventHandler<RingSlot>
                 }
                 catch (final RuntimeException ex)
                 {
-                    counters.onStageError();
+                    counters.onStageError(ex);
                 }
             }
             position = messageOffset + length;

@@ -293,7 +293,7 @@ public final class RingPipeline
 
         private void onError(final Throwable ex)
         {
-            counters.onStageError();
+            counters.onStageError(ex);
             if (counters.stageErrors() <= MAX_LOGGED)
             {
                 LOGGER.error("ring stage fault (logged for the first " + MAX_LOGGED + ")", ex);

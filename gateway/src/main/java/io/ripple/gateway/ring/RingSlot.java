@@ -31,6 +31,7 @@ public final class RingSlot
 
     // Ingress.
     long timestampNs;
+    long ingressNanoTime;
     long sessionId;
     int templateId;
     long correlationId;
@@ -86,6 +87,7 @@ public final class RingSlot
         }
 
         this.timestampNs = timestampNs;
+        this.ingressNanoTime = System.nanoTime();
         this.sessionId = sessionId;
         this.templateId = templateId;
         this.correlationId = correlationId;
