@@ -1,12 +1,16 @@
 package io.ripple.journal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
  * Layout of a journal directory: the Chronicle Queue cycle files ({@code *.cq4}) and their metadata, a marker file
@@ -35,6 +39,10 @@ public final class JournalDirectory
         "record=kind:u8,sequence:i64,timestampNs:i64,sessionId:i64,length:i32,sbe\n" +
         "sbe.schemaId=7301\n" +
         "rollCycle=";
+
+    private static final String CYCLE_FILE_HEADER_NAME = "header";
+    private static final int CYCLE_FILE_HEADER_START = 6;
+    private static final int CYCLE_FILE_HEADER_END = CYCLE_FILE_HEADER_START + CYCLE_FILE_HEADER_NAME.length();
 
     static
     {
@@ -115,6 +123,59 @@ public final class JournalDirectory
         {
             throw new JournalDirectoryException("not a Ripple journal (no " + MARKER_FILE_NAME + "): " + dir);
         }
+
+        checkCycleFileHeaders(dir);
+    }
+
+    /**
+     * Chronicle reads a cycle file that does not start with its header as an empty one, so a damaged or foreign
+     * {@code *.cq4} would silently hide the records it should hold. A file of zeros is left to Chronicle, which
+     * treats it as a cycle file whose creation was cut short.
+     */
+    private static void checkCycleFileHeaders(final Path dir)
+    {
+        try (DirectoryStream<Path> cycleFiles = Files.newDirectoryStream(dir, "*.cq4"))
+        {
+            final byte[] start = new byte[CYCLE_FILE_HEADER_END];
+            for (final Path file : cycleFiles)
+            {
+                final int read;
+                try (InputStream in = Files.newInputStream(file))
+                {
+                    read = in.readNBytes(start, 0, start.length);
+                }
+
+                if (read < start.length)
+                {
+                    throw new JournalDirectoryException(
+                        "cycle file " + file.getFileName() + " is " + read + " bytes long, too short for its header: " +
+                        dir);
+                }
+                if (!isAllZero(start) && !CYCLE_FILE_HEADER_NAME.equals(
+                    new String(start, CYCLE_FILE_HEADER_START, CYCLE_FILE_HEADER_NAME.length(), US_ASCII)))
+                {
+                    throw new JournalDirectoryException(
+                        "cycle file " + file.getFileName() + " is not a Chronicle Queue file (damaged or foreign): " +
+                        dir);
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalDirectoryException("cannot read the cycle files of " + dir + ": " + ex.getMessage());
+        }
+    }
+
+    private static boolean isAllZero(final byte[] bytes)
+    {
+        for (final byte b : bytes)
+        {
+            if (0 != b)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

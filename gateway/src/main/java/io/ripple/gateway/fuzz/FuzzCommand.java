@@ -42,7 +42,7 @@ public final class FuzzCommand implements Callable<Integer>
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "7301", description = "Seed of the frames.")
     private long seed;
 
-    @Option(names = "--round", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--round", paramLabel = "N", defaultValue = "200",
         description = "Frames sent between two checks.")
     private int roundSize;
 
@@ -65,6 +65,7 @@ public final class FuzzCommand implements Callable<Integer>
         out.printf("frames %,d in %.1f s (%,.0f frames/s), seed %d%n",
             result.framesSent, result.seconds, result.framesSent / result.seconds, seed);
         out.printf("errors received: %s%n", result.errorsByCode);
+        out.printf("answers the server dropped for this slow reader (its counter): %,d%n", result.answersDropped);
         if (result.violations.isEmpty())
         {
             out.println("ok: every rejected frame was answered as predicted and changed no state");
@@ -104,7 +105,7 @@ public final class FuzzCommand implements Callable<Integer>
                 .aeronDirectoryName(server.aeronDirectoryName())
                 .credentials("fuzz-admin", secret)
                 .idleStrategy(() -> new SleepingMillisIdleStrategy(1))
-                .requestTimeoutMs(30_000);
+                .requestTimeoutMs(5_000);
             final IngressFuzzer[] fuzzer = new IngressFuzzer[1];
             context.listener(new ForwardingListener(fuzzer));
             try (RippleClient client = RippleClient.connect(context))
@@ -123,7 +124,9 @@ public final class FuzzCommand implements Callable<Integer>
                         errorsByCode.append(code.name()).append('=').append(count).append(' ');
                     }
                 }
-                return new Result(fuzzer[0].framesSent(), seconds, errorsByCode.toString().trim(), violations);
+                return new Result(
+                    fuzzer[0].framesSent(), seconds, errorsByCode.toString().trim(), fuzzer[0].answersDropped(),
+                    violations);
             }
         }
         finally
@@ -153,15 +156,26 @@ public final class FuzzCommand implements Callable<Integer>
         public final String errorsByCode;
 
         /**
+         * Answers the server dropped because the fuzz client read too slowly (its back-pressure policy).
+         */
+        public final long answersDropped;
+
+        /**
          * What did not hold, empty when everything did.
          */
         public final List<String> violations;
 
-        Result(final long framesSent, final double seconds, final String errorsByCode, final List<String> violations)
+        Result(
+            final long framesSent,
+            final double seconds,
+            final String errorsByCode,
+            final long answersDropped,
+            final List<String> violations)
         {
             this.framesSent = framesSent;
             this.seconds = seconds;
             this.errorsByCode = errorsByCode;
+            this.answersDropped = answersDropped;
             this.violations = violations;
         }
     }

@@ -10,6 +10,7 @@ import io.ripple.codecs.SignalDecoder;
 import io.ripple.gateway.GatewayCounters;
 import io.ripple.gateway.RippleServer;
 import io.ripple.gateway.client.RippleClient;
+import io.ripple.gateway.client.RippleException;
 import io.ripple.gateway.client.RippleClientListener;
 import org.agrona.DirectBuffer;
 
@@ -39,6 +40,7 @@ public final class IngressFuzzer implements RippleClientListener
 {
     private static final int MAX_VIOLATIONS = 20;
     private static final long ROUND_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
+    private static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final RippleClient client;
     private final GatewayCounters counters;
@@ -56,6 +58,8 @@ public final class IngressFuzzer implements RippleClientListener
     private final int[] entryCounts;
     private final int[] engineEntryErrors;
     private long roundBase;
+    private long dropsBefore;
+    private long answersDropped;
     private long strayErrors;
     private long strayAnswers;
     private long errorsReceivedExtra;
@@ -96,9 +100,16 @@ public final class IngressFuzzer implements RippleClientListener
     public List<String> run(final long frameCount)
     {
         long correlationId = 1_000_000_000L;
-        while (framesSent < frameCount && violations.size() < MAX_VIOLATIONS)
+        try
         {
-            correlationId = runRound(correlationId);
+            while (framesSent < frameCount && violations.size() < MAX_VIOLATIONS)
+            {
+                correlationId = runRound(correlationId);
+            }
+        }
+        catch (final RippleException ex)
+        {
+            violation("round " + roundsRun + ": the server stopped answering: " + ex.getMessage());
         }
         return violations;
     }
@@ -130,6 +141,7 @@ public final class IngressFuzzer implements RippleClientListener
         final long unansweredBefore = counters.unansweredRejections();
         final long stageErrorsBefore = counters.stageErrors();
         final long journaledBefore = client.messagesJournaled();
+        dropsBefore = counters.egressDrops();
         roundBase = firstCorrelationId;
         strayErrors = 0;
         strayAnswers = 0;
@@ -174,21 +186,31 @@ public final class IngressFuzzer implements RippleClientListener
             }
 
             client.sendRaw(frame, 0, length);
-            client.poll();
+            while (client.poll() > 0)
+            {
+                // Read every answer waiting so that this client is not the slow reader the server drops answers for.
+            }
         }
         framesSent += roundSize;
         roundsRun++;
 
         final long deadlineNs = System.nanoTime() + ROUND_TIMEOUT_NS;
+        long lastWorkNs = System.nanoTime();
         while (!isRoundAnswered(journaledBefore + expectedJournaled, expectedStrays))
         {
-            if (System.nanoTime() > deadlineNs)
+            final long nowNs = System.nanoTime();
+            if (nowNs > deadlineNs || (counters.egressDrops() > dropsBefore && nowNs - lastWorkNs > QUIET_NS))
             {
+                // Answers the server dropped (its counter says so) will not come: stop waiting once all is quiet.
                 break;
             }
             if (0 == client.poll())
             {
                 LockSupport.parkNanos(100_000);
+            }
+            else
+            {
+                lastWorkNs = nowNs;
             }
         }
 
@@ -253,6 +275,13 @@ public final class IngressFuzzer implements RippleClientListener
     {
         final Totals after = totals();
         final String round = "round " + roundsRun + " (correlation ids from " + roundBase + "): ";
+        final long drops = counters.egressDrops() - dropsBefore;
+        answersDropped += drops;
+        if (drops > 0)
+        {
+            checkRoundWithDrops(round, before, after, unansweredBefore, drops);
+            return;
+        }
 
         long errorsReceived = strayErrors + errorsReceivedExtra;
         long signalsApplied = 0;
@@ -319,6 +348,55 @@ public final class IngressFuzzer implements RippleClientListener
         }
     }
 
+    /**
+     * When the server dropped answers to this slow reader (counted, as its back-pressure policy says), each missing
+     * answer must be covered by a drop, and the counters may differ from the answers by no more than the drops.
+     */
+    private void checkRoundWithDrops(
+        final String round, final Totals before, final Totals after, final long unansweredBefore, final long drops)
+    {
+        long missing = 0;
+        long errorsReceived = strayErrors + errorsReceivedExtra;
+        for (int i = 0; i < roundSize; i++)
+        {
+            errorsReceived += errorCounts[i];
+            if (needsAnswer(i) && 0 == errorCounts[i] + answerCounts[i])
+            {
+                missing++;
+            }
+            else if (errorCounts[i] + answerCounts[i] > 1 && !isSignal(i))
+            {
+                violation(round + "request " + i + " answered " + (errorCounts[i] + answerCounts[i]) + " times");
+            }
+        }
+
+        final long unanswered = counters.unansweredRejections() - unansweredBefore;
+        final long rejections = after.rejections - before.rejections;
+        if (missing > drops)
+        {
+            violation(round + missing + " requests unanswered but only " + drops + " answers dropped");
+        }
+        if (rejections < errorsReceived + unanswered || rejections > errorsReceived + unanswered + drops)
+        {
+            violation(round + "rejections grew by " + rejections + ", but " + errorsReceived + " errors were " +
+                "received, " + unanswered + " were unanswered and " + drops + " answers dropped");
+        }
+        if (!client.isConnected())
+        {
+            violation(round + "the fuzz session was closed: " + client.disconnectReason());
+        }
+    }
+
+    /**
+     * Answers the server dropped because this client read too slowly, over the whole run.
+     *
+     * @return the count from the server's counter.
+     */
+    public long answersDropped()
+    {
+        return answersDropped;
+    }
+
     private void violation(final String text)
     {
         if (violations.size() < MAX_VIOLATIONS)
@@ -329,7 +407,7 @@ public final class IngressFuzzer implements RippleClientListener
 
     private Totals totals()
     {
-        final MetricsSnapshotDecoder metrics = client.metrics();
+        final MetricsSnapshotDecoder metrics = metricsWithRetry();
         final Totals totals = new Totals();
         for (final MetricsSnapshotDecoder.SignalsByTypeDecoder entry : metrics.signalsByType())
         {
@@ -340,6 +418,26 @@ public final class IngressFuzzer implements RippleClientListener
             totals.rejections += entry.rejectionCount();
         }
         return totals;
+    }
+
+    private MetricsSnapshotDecoder metricsWithRetry()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            final long dropsBeforeQuery = counters.egressDrops();
+            try
+            {
+                return client.metrics();
+            }
+            catch (final RippleException ex)
+            {
+                // Only an answer the server says it dropped may be asked for again.
+                if (attempt >= 3 || counters.egressDrops() == dropsBeforeQuery)
+                {
+                    throw ex;
+                }
+            }
+        }
     }
 
     private static boolean isGatewayCode(final int code)

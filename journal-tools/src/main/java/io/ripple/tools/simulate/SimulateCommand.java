@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +200,12 @@ public final class SimulateCommand implements Callable<Integer>
                 Files.newBufferedReader(tracePath, StandardCharsets.UTF_8))
             {
                 simulator.run(in);
+            }
+            catch (final CharacterCodingException ex)
+            {
+                err.println("simulate: " + (isStdin ? "standard input" : tracePath) +
+                    " is not UTF-8 text (a binary file?); a trace holds one JSON object per line");
+                return EXIT_USAGE;
             }
             catch (final IOException ex)
             {
