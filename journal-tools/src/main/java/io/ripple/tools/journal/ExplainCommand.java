@@ -1,5 +1,6 @@
 package io.ripple.tools.journal;
 
+import io.ripple.codecs.SelectDecoder;
 import io.ripple.journal.EngineCommandDispatcher;
 import io.ripple.journal.JournalDirectory;
 import io.ripple.journal.JournalDirectoryException;
@@ -318,11 +319,11 @@ public final class ExplainCommand implements Callable<Integer>
             }
 
             final int templateId = decoding.templateIdOf(buffer, offset, length);
-            if (50 == templateId || 51 == templateId || 52 == templateId)
+            if (MessageDecoding.isProfileOrPoolChange(templateId))
             {
                 rescorer.observe(decoding.decode(buffer, offset, length));
             }
-            else if (20 == templateId && (target.index < 0 || target.index == index) &&
+            else if (SelectDecoder.TEMPLATE_ID == templateId && (target.index < 0 || target.index == index) &&
                 (target.sequence < 0 || target.sequence == sequence))
             {
                 final DecodedMessage message = decoding.decode(buffer, offset, length);

@@ -114,6 +114,16 @@ final class MessageDecoding
         return length < MessageHeaderDecoder.ENCODED_LENGTH ? -1 : header.wrap(buffer, offset).templateId();
     }
 
+    /**
+     * Whether a template changes the profiles or pool memberships that explain and what-if analysis rebuild.
+     */
+    static boolean isProfileOrPoolChange(final int templateId)
+    {
+        return DefineProfileDecoder.TEMPLATE_ID == templateId ||
+            JoinPoolDecoder.TEMPLATE_ID == templateId ||
+            LeavePoolDecoder.TEMPLATE_ID == templateId;
+    }
+
     DecodedMessage decode(final DirectBuffer buffer, final int offset, final int length)
     {
         final int templateId = templateIdOf(buffer, offset, length);

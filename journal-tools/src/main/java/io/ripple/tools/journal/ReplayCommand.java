@@ -1,7 +1,8 @@
 package io.ripple.tools.journal;
 
-import io.ripple.codecs.SelectResultDecoder;
 import io.ripple.codecs.MessageHeaderDecoder;
+import io.ripple.codecs.SelectDecoder;
+import io.ripple.codecs.SelectResultDecoder;
 import io.ripple.engine.CoordinationEngine;
 import io.ripple.engine.EngineMetrics;
 import io.ripple.engine.ErrorCode;
@@ -284,10 +285,10 @@ public final class ReplayCommand implements Callable<Integer>
             final int length)
         {
             final int templateId = decoding.templateIdOf(buffer, offset, length);
-            inSelect = 20 == templateId;
+            inSelect = SelectDecoder.TEMPLATE_ID == templateId;
             response = null;
             alternative = null;
-            if (whatIf && (inSelect || 50 == templateId || 51 == templateId || 52 == templateId))
+            if (whatIf && (inSelect || MessageDecoding.isProfileOrPoolChange(templateId)))
             {
                 final DecodedMessage message = decoding.decode(buffer, offset, length);
                 rescorer.observe(message);
