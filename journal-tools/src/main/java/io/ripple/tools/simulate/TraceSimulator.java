@@ -327,9 +327,8 @@ public final class TraceSimulator implements AutoCloseable
             }
         }
 
-        requestedProfile = null != profileOverride ? profileOverride : event.profile;
-        request.profile(requestedProfile).weights(
-            null == profileOverride && event.has(TraceField.WEIGHTS) ? event.weights : null);
+        final double[] weights = chooseScoring();
+        request.profile(requestedProfile).weights(weights);
 
         final SelectionResult result = selectionResult;
         final ErrorCode error = engine.select(event.timestampNs, request, result);
@@ -361,9 +360,8 @@ public final class TraceSimulator implements AutoCloseable
             request.addAgent(agentIds.get(i));
         }
 
-        requestedProfile = null != profileOverride ? profileOverride : event.profile;
-        request.profile(requestedProfile).weights(
-            null == profileOverride && event.has(TraceField.WEIGHTS) ? event.weights : null);
+        final double[] weights = chooseScoring();
+        request.profile(requestedProfile).weights(weights);
 
         final ScoresResult result = scoresResult;
         final ErrorCode error = engine.scores(event.timestampNs, request, result);
@@ -398,6 +396,17 @@ public final class TraceSimulator implements AutoCloseable
 
         answers.prediction(event, prediction.willOverload(), prediction.probability());
         answerCount++;
+    }
+
+    /**
+     * Pick the profile and inline weights of the current query: the query's own, or only the overriding profile.
+     *
+     * @return the inline weights to use, or null for the profile's; the profile is left in {@link #requestedProfile}.
+     */
+    private double[] chooseScoring()
+    {
+        requestedProfile = null != profileOverride ? profileOverride : event.profile;
+        return null == profileOverride && event.has(TraceField.WEIGHTS) ? event.weights : null;
     }
 
     private ErrorCode defineProfile(final TraceEvent profile)
