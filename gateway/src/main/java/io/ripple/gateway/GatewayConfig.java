@@ -37,7 +37,7 @@ public final class GatewayConfig
     private CredentialStore credentialStore;
 
     private int ringSize = 8192;
-    private int ringThreads = Runtime.getRuntime().availableProcessors() >= 4 ? 3 : 1;
+    private int ringThreads = defaultRingThreads();
     private int slotInitialCapacity = 256;
     private int slotRetainedCapacity = 4 * 1024;
     private int maxResponseAreaLength = 1024 * 1024;
@@ -253,11 +253,27 @@ public final class GatewayConfig
     }
 
     /**
-     * Threads running the ring's stages: 3 (journal, engine and egress each on its own thread) or 1 (all three in
-     * turn on one thread). The default is 3 on four cores or more and 1 below, where hand-offs between more busy
-     * threads than cores cost more than the overlap gains.
+     * The default for {@link #ringThreads()}: 3 on four cores or more, 0 (inline on the ingress thread) below, where
+     * every hand-off to another thread means waking a parked thread and costs more than the overlap gains. The
+     * system property {@code ripple.ring.threads} overrides it (for measuring the forms against each other).
      *
-     * @return 1 or 3.
+     * @return 0 or 3.
+     */
+    public static int defaultRingThreads()
+    {
+        final String forced = System.getProperty("ripple.ring.threads");
+        if (null != forced)
+        {
+            return Integer.parseInt(forced);
+        }
+        return Runtime.getRuntime().availableProcessors() >= 4 ? 3 : 0;
+    }
+
+    /**
+     * Threads running the ring's stages: 3 (journal, engine and egress each on its own thread), 1 (all three in
+     * turn on one ring thread) or 0 (all three in turn on the ingress thread, no hand-off).
+     *
+     * @return 0, 1 or 3.
      */
     public int ringThreads()
     {
@@ -265,9 +281,9 @@ public final class GatewayConfig
     }
 
     /**
-     * Threads running the ring's stages, 1 or 3.
+     * Threads running the ring's stages, 0, 1 or 3.
      *
-     * @param ringThreads 1 or 3.
+     * @param ringThreads 0, 1 or 3.
      * @return this for a fluent style.
      */
     public GatewayConfig ringThreads(final int ringThreads)
@@ -780,7 +796,7 @@ public final class GatewayConfig
             "limits.max-batch: must be 1 to " + ProtocolLimits.MAX_BATCH_SIZE);
         require(maxCandidates >= 1 && maxCandidates <= ProtocolLimits.MAX_CANDIDATES,
             "limits.max-candidates: must be 1 to " + ProtocolLimits.MAX_CANDIDATES);
-        require(1 == ringThreads || 3 == ringThreads, "ring.threads: must be 1 or 3");
+        require(0 == ringThreads || 1 == ringThreads || 3 == ringThreads, "ring.threads: must be 0, 1 or 3");
         require(maxSessions >= 1, "limits.max-sessions: must be positive");
         require(maxAgents >= 1, "limits.max-agents: must be positive");
         require(heartbeatIntervalMs > 0, "session.heartbeat-interval-ms: must be positive");

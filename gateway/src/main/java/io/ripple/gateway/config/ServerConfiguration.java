@@ -57,8 +57,9 @@ public final class ServerConfiguration
         new ConfigKey("ring.size", "slots", "8192",
             "Slots in the ring, a power of two.",
             (config, value) -> config.ringSize(parseInt(value, 8, 1 << 24))),
-        new ConfigKey("ring.threads", "1, 3 or auto", "auto",
-            "Threads for the journal, engine and egress stages; auto is 3 on four cores or more, else 1.",
+        new ConfigKey("ring.threads", "0, 1, 3 or auto", "auto",
+            "Threads for the journal, engine and egress stages: 0 runs them on the ingress thread; auto is 3 on " +
+            "four cores or more, else 0.",
             ServerConfiguration::applyRingThreads),
         new ConfigKey("ring.spin-ns", "ns", "0",
             "Time an idle ring stage spins before it yields.",
@@ -301,14 +302,14 @@ public final class ServerConfiguration
     {
         if ("auto".equals(value))
         {
-            config.ringThreads(Runtime.getRuntime().availableProcessors() >= 4 ? 3 : 1);
+            config.ringThreads(GatewayConfig.defaultRingThreads());
             return;
         }
 
-        final int threads = parseInt(value, 1, 3);
+        final int threads = parseInt(value, 0, 3);
         if (2 == threads)
         {
-            throw new IllegalArgumentException("must be 1, 3 or auto");
+            throw new IllegalArgumentException("must be 0, 1, 3 or auto");
         }
         config.ringThreads(threads);
     }

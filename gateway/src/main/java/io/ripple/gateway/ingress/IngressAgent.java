@@ -174,6 +174,7 @@ public final class IngressAgent implements Agent
             workCount += subscriptions.get(i).poll(fragmentHandler, config.fragmentLimit());
         }
         workCount += fireTimers();
+        workCount += pipeline.poll();
         workCount += connectReplies.poll(nowNs);
         if (shutdownRequested && !sessionsClosedForShutdown)
         {

@@ -2,6 +2,8 @@ package io.ripple.gateway.ring;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
@@ -19,9 +21,14 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Disruptor ring and its three stages, each on its own thread: journal, then engine, then egress. The ingress
- * thread is the only producer ({@link #tryClaim()} and {@link #publish(long) }); it never blocks on the ring: a full
- * ring is answered with {@code SERVER_BUSY}.
+ * The Disruptor ring and its three stages: journal, then engine, then egress. The ingress thread is the only
+ * producer ({@link #tryClaim()} and {@link #publish(long) }); it never blocks on the ring: a full ring is answered
+ * with {@code SERVER_BUSY}.
+ * <p>
+ * The stages run in one of three forms ({@link GatewayConfig#ringThreads()}): 0, inline, on the ingress thread,
+ * which drains the ring with {@link #poll()} after each poll of its subscriptions (no thread hand-off at all: the
+ * form for one or two cores, where a hand-off means waking a parked thread); 1, the three stages in turn on one
+ * ring thread; 3, each stage on its own thread, overlapping journaling with applying.
  * <p>
  * Stages wait with a phased back-off: spin briefly, yield, then block with a timeout so that an idle stage costs
  * no CPU yet still wakes to flush acks and journal answers. With the media driver and the ingress that makes five
@@ -38,6 +45,9 @@ public final class RingPipeline
     private final BatchEventProcessor<RingSlot> journalProcessor;
     private final BatchEventProcessor<RingSlot> engineProcessor;
     private final BatchEventProcessor<RingSlot> egressProcessor;
+    private final EventPoller<RingSlot> poller;
+    private final EventPoller.Handler<RingSlot> pollHandler;
+    private final ExceptionHandler<RingSlot> exceptionHandler;
     private EventJournal journal;
     private Thread journalThread;
     private Thread engineThread;
@@ -56,11 +66,13 @@ public final class RingPipeline
         final GatewayCounters counters,
         final ManyToOneConcurrentArrayQueue<GatewaySession> evictions)
     {
-        final WaitStrategy waitStrategy = new PhasedBackoffWaitStrategy(
-            config.ringSpinNs(),
-            config.ringYieldNs(),
-            TimeUnit.NANOSECONDS,
-            new LiteTimeoutBlockingWaitStrategy(config.ringBlockTimeoutNs(), TimeUnit.NANOSECONDS));
+        // Inline, nobody waits on the ring, so a publish need not check for a waiter to wake.
+        final WaitStrategy waitStrategy = 0 == config.ringThreads() ? new BusySpinWaitStrategy() :
+            new PhasedBackoffWaitStrategy(
+                config.ringSpinNs(),
+                config.ringYieldNs(),
+                TimeUnit.NANOSECONDS,
+                new LiteTimeoutBlockingWaitStrategy(config.ringBlockTimeoutNs(), TimeUnit.NANOSECONDS));
 
         final int initial = config.slotInitialCapacity();
         final int retained = config.slotRetainedCapacity();
@@ -73,10 +85,31 @@ public final class RingPipeline
         engineStage = new EngineStage(counters);
         egressStage = new EgressStage(config, counters, evictions);
 
-        final ExceptionHandler<RingSlot> exceptionHandler = new CountingExceptionHandler(counters);
+        exceptionHandler = new CountingExceptionHandler(counters);
         final BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
 
-        if (1 == config.ringThreads())
+        if (0 == config.ringThreads())
+        {
+            final CombinedStage combined = new CombinedStage(journalStage, engineStage, egressStage);
+            poller = ringBuffer.newPoller();
+            ringBuffer.addGatingSequences(poller.getSequence());
+            pollHandler = (slot, sequence, endOfBatch) ->
+            {
+                try
+                {
+                    combined.onEvent(slot, sequence, endOfBatch);
+                }
+                catch (final Throwable ex)
+                {
+                    exceptionHandler.handleEventException(ex, sequence, slot);
+                }
+                return true;
+            };
+            journalProcessor = null;
+            engineProcessor = null;
+            egressProcessor = null;
+        }
+        else if (1 == config.ringThreads())
         {
             journalProcessor = builder.build(
                 ringBuffer, ringBuffer.newBarrier(), new CombinedStage(journalStage, engineStage, egressStage));
@@ -84,9 +117,13 @@ public final class RingPipeline
             engineProcessor = null;
             egressProcessor = journalProcessor;
             ringBuffer.addGatingSequences(journalProcessor.getSequence());
+            poller = null;
+            pollHandler = null;
         }
         else
         {
+            poller = null;
+            pollHandler = null;
             final SequenceBarrier journalBarrier = ringBuffer.newBarrier();
             journalProcessor = builder.build(ringBuffer, journalBarrier, journalStage);
             journalProcessor.setExceptionHandler(exceptionHandler);
@@ -115,7 +152,7 @@ public final class RingPipeline
     }
 
     /**
-     * Start the three stage threads.
+     * Start the stage threads, if the stages are not inline.
      *
      * @param journal      where events are journaled.
      * @param engine       that applies events; built with {@link #engineResponses()}.
@@ -126,6 +163,10 @@ public final class RingPipeline
         this.journal = journal;
         journalStage.journal(journal, baseSequence);
         engineStage.engine(engine);
+        if (null != poller)
+        {
+            return;
+        }
         if (null == engineProcessor)
         {
             journalThread = startThread(journalProcessor, "ripple-ring");
@@ -144,6 +185,46 @@ public final class RingPipeline
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Inline form only, on the ingress thread: pass every published event through the stages. When there is nothing
+     * to do, flush pending acks and do egress housekeeping (heartbeats, slow clients), as a stage thread does on its
+     * block timeout.
+     *
+     * @return the number of events processed, 0 if none or if the stages are not inline.
+     */
+    public int poll()
+    {
+        if (null == poller)
+        {
+            return 0;
+        }
+
+        final long before = poller.getSequence().get();
+        try
+        {
+            if (EventPoller.PollState.PROCESSING == poller.poll(pollHandler))
+            {
+                return (int) (poller.getSequence().get() - before);
+            }
+        }
+        catch (final Exception ex)
+        {
+            exceptionHandler.handleEventException(ex, before + 1, null);
+        }
+        egressStage.onTimeout(before);
+        return 0;
+    }
+
+    /**
+     * Are the stages run by {@link #poll()} on the ingress thread?
+     *
+     * @return true for the inline form.
+     */
+    public boolean isInline()
+    {
+        return null != poller;
     }
 
     /**
@@ -195,6 +276,17 @@ public final class RingPipeline
     {
         final long deadlineNs = System.nanoTime() + timeoutNs;
         final long cursor = ringBuffer.getCursor();
+        if (null != poller)
+        {
+            while (poller.getSequence().get() < cursor && System.nanoTime() - deadlineNs < 0)
+            {
+                poll();
+            }
+            egressStage.onTimeout(cursor);
+            egressStage.closeAll();
+            return poller.getSequence().get() >= cursor;
+        }
+
         boolean drained = false;
         while (System.nanoTime() - deadlineNs < 0)
         {
@@ -253,7 +345,8 @@ public final class RingPipeline
      */
     public long inFlight()
     {
-        return ringBuffer.getCursor() - egressProcessor.getSequence().get();
+        final long done = null != poller ? poller.getSequence().get() : egressProcessor.getSequence().get();
+        return ringBuffer.getCursor() - done;
     }
 
     /**

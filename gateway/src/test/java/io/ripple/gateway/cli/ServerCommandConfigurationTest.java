@@ -25,7 +25,7 @@ class ServerCommandConfigurationTest
         final int status = run(err, "server", "--credentials", "creds.txt", "--set", "ring.threads=2");
 
         assertEquals(2, status);
-        assertTrue(err.toString().contains("bad configuration: ring.threads = '2': must be 1, 3 or auto"),
+        assertTrue(err.toString().contains("bad configuration: ring.threads = '2': must be 0, 1, 3 or auto"),
             err.toString());
     }
 

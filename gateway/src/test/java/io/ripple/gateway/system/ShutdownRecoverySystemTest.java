@@ -34,7 +34,7 @@ class ShutdownRecoverySystemTest
     Path journalDir;
 
     @ParameterizedTest(name = "ring threads {0}")
-    @ValueSource(ints = { 1, 3 })
+    @ValueSource(ints = { 0, 1, 3 })
     void shouldLoseNoAcknowledgedSignalWhenShutDownUnderLoad(final int ringThreads) throws Exception
     {
         final long sessionId;

@@ -5,8 +5,9 @@ import io.ripple.codecs.SignalType;
 import io.ripple.gateway.client.RippleClient;
 import io.ripple.gateway.client.SelectRequest;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -27,10 +28,11 @@ class SteadyStateAllocationSystemTest
     @TempDir
     Path journalDir;
 
-    @Test
-    void shouldNotAllocateOnTheSignalAndSelectPaths() throws Exception
+    @ParameterizedTest(name = "ring threads {0}")
+    @ValueSource(ints = { 0, 1 })
+    void shouldNotAllocateOnTheSignalAndSelectPaths(final int ringThreads) throws Exception
     {
-        try (TestCluster cluster = new TestCluster(journalDir).start((config) -> config.ringThreads(1)))
+        try (TestCluster cluster = new TestCluster(journalDir).start((config) -> config.ringThreads(ringThreads)))
         {
             final RippleClient agent = cluster.connect("fleet-a");
             final RippleClient router = cluster.connect("router");
