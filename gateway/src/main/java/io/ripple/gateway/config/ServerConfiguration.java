@@ -2,7 +2,6 @@ package io.ripple.gateway.config;
 
 import io.ripple.codecs.ProtocolLimits;
 import io.ripple.gateway.GatewayConfig;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
@@ -282,7 +281,7 @@ public final class ServerConfiguration
         switch (value)
         {
             case "backoff":
-                config.ingressIdleStrategy(() -> new BackoffIdleStrategy(64, 16, 1_000, 1_000_000), value);
+                config.ingressIdleStrategy(GatewayConfig::backoffIngressIdleStrategy, value);
                 break;
 
             case "yielding":

@@ -1,7 +1,10 @@
 package io.ripple.bench.load;
 
+import io.ripple.gateway.GatewayConfig;
 import io.ripple.gateway.cli.RippleCommand;
+import io.ripple.gateway.config.ServerConfiguration;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +75,20 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
     @Option(names = "--skip-engine", description = "Skip the JMH engine benchmarks.")
     private boolean skipEngine;
 
+    @Option(names = "--journal-parent", paramLabel = "DIR",
+        description = "Where the round-trip and throughput runs journal (default: /dev/shm when writable, else the " +
+            "temporary directory). The journal is a memory-mapped file either way; on tmpfs its pages cost no disk " +
+            "block allocation or writeback. A second signal -> ack run always journals in the temporary directory " +
+            "(keys ipc_disk.*), to show what the disk adds.")
+    private Path journalParent;
+
+    private String journalStorage = "";
+
+    @Option(names = "--server-idle", paramLabel = "backoff|yielding|busy-spin", defaultValue = "backoff",
+        description = "ingress.idle-strategy of the server in the round-trip and throughput runs, and of the echo " +
+            "baseline's echo thread (default: ${DEFAULT-VALUE}). The 1,000 x 10,000 load always runs the default.")
+    private String serverIdle;
+
     @Option(names = "--median-of", paramLabel = "FILE", arity = "1..*",
         description = "Run nothing: write the report from the medians of these JSON files of earlier runs.")
     private List<Path> medianOf;
@@ -93,11 +110,22 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
             return 0;
         }
 
+        try
+        {
+            echoIdleStrategy();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            spec.commandLine().getErr().println("ripple bench: --server-idle: " + ex.getMessage());
+            return 2;
+        }
+
         final long startNs = System.nanoTime();
         final String machineLoad = PerformanceReport.loadAverage();
         final JsonFigures figures = new JsonFigures();
         final Map<String, Histogram> curves = new LinkedHashMap<>();
         final Path workDir = Files.createTempDirectory("ripple-bench");
+        final String workDirParent = workDir.getParent().toString();
         try
         {
             if (!skipEngine)
@@ -105,10 +133,26 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
                 step(out, "engine benchmarks (JMH, gc profiler)");
                 EngineBenchmarks.run(quick, figures, out);
             }
-            try (LoadTarget target = LoadTarget.embedded(workDir.resolve("server"), true))
+            final Path fastDir = Files.createTempDirectory(fastJournalParent(), "ripple-bench");
+            journalStorage = fastDir.getParent().toString();
+            try (LoadTarget target = LoadTarget.embedded(fastDir.resolve("server"), true, serverIdle))
             {
                 roundTrips(out, target, figures, curves);
                 throughput(out, target, figures);
+            }
+            finally
+            {
+                BenchFiles.deleteRecursively(fastDir);
+            }
+            step(out, "IPC signal -> ack at " + SIGNAL_RATE + " signals/s, journal in " + workDir);
+            try (LoadTarget target = LoadTarget.embedded(workDir.resolve("disk"), false, serverIdle))
+            {
+                final LoadResult disk = LoadRun.run(target, new LoadSettings().signalRate(SIGNAL_RATE)
+                    .warmupMs(quick ? 1_000 : 5_000).durationMs(quick ? 2_000 : 20_000).quiet(true), out);
+                curves.put("ipc_signal_ack_disk_journal", disk.signalAck);
+                LoadResult.latencies(figures, "ipc_disk.signal_ack", disk.signalAck);
+                figures.put("ipc_disk.signal_ack.lost", disk.signalsLost())
+                    .put("ipc_disk.signal_ack.rejected", disk.signalErrors);
             }
             step(out, "1,000 agents at 10,000 signals/s for " + (quick ? 10 : 60) + " s");
             try (LoadTarget target = LoadTarget.embedded(workDir.resolve("load"), false))
@@ -161,11 +205,30 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         if (!noReport)
         {
             PerformanceReport.write(reportFile, figures, curves, (quick ? "ripple bench --quick" : "ripple bench") +
-                String.format(Locale.ROOT, ", %.0f s", elapsedSeconds), machineLoad);
+                String.format(Locale.ROOT, ", %.0f s; round trips and throughput journaled under %s, ipc_disk.* " +
+                "under %s; server ingress idle strategy %s", elapsedSeconds, journalStorage, workDirParent,
+                serverIdle), machineLoad);
             out.println("report written to " + reportFile);
         }
         out.flush();
         return 0;
+    }
+
+    private IdleStrategy echoIdleStrategy()
+    {
+        final GatewayConfig config = new GatewayConfig();
+        ServerConfiguration.key("ingress.idle-strategy").apply(config, serverIdle);
+        return config.ingressIdleStrategy().get();
+    }
+
+    private Path fastJournalParent()
+    {
+        if (null != journalParent)
+        {
+            return journalParent;
+        }
+        final Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private void roundTrips(
@@ -177,7 +240,8 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
 
         step(out, "baseline: plain Aeron IPC echo at " + SIGNAL_RATE + " messages/s");
         final Histogram echo = EchoBaseline.run(
-            target.aeronDirectoryName(), SIGNAL_RATE, warmupMs, durationMs, LoadDriver.ClientIdle.YIELD);
+            target.aeronDirectoryName(), SIGNAL_RATE, warmupMs, durationMs, LoadDriver.ClientIdle.YIELD,
+            echoIdleStrategy());
         curves.put("baseline_ipc_echo", echo);
         figures.put("baseline.ipc_echo.p50_us", echo.getValueAtPercentile(50) / 1e3)
             .put("baseline.ipc_echo.p99_us", echo.getValueAtPercentile(99) / 1e3)

@@ -6,7 +6,6 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import org.HdrHistogram.Histogram;
 import org.agrona.BitUtil;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -16,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The physical floor: a plain Aeron IPC echo through the same media driver, the same open-loop schedule and the
- * same client waiting as a load run, with no Ripple logic. The echo thread waits like the server's ingress
- * ({@link BackoffIdleStrategy}: spins, yields, then parks 1 to 100 us); the sender stamps each message with its
- * planned time and measures from it when the echo comes back.
+ * same client waiting as a load run, with no Ripple logic. The echo thread waits with the idle strategy of the
+ * server's ingress it stands for; the sender stamps each message with its planned time and measures from it when
+ * the echo comes back.
  */
 final class EchoBaseline
 {
@@ -38,6 +37,7 @@ final class EchoBaseline
      * @param warmupMs           not measured.
      * @param durationMs         measured.
      * @param idle               how the sender waits between sends.
+     * @param echoIdle           how the echo thread waits: the idle strategy of the server it stands for.
      * @return round trips in nanoseconds, from the planned send time.
      * @throws InterruptedException if interrupted.
      */
@@ -46,7 +46,8 @@ final class EchoBaseline
         final int ratePerSecond,
         final long warmupMs,
         final long durationMs,
-        final LoadDriver.ClientIdle idle) throws InterruptedException
+        final LoadDriver.ClientIdle idle,
+        final IdleStrategy echoIdle) throws InterruptedException
     {
         try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDirectoryName));
             ExclusivePublication requests = aeron.addExclusivePublication("aeron:ipc", REQUEST_STREAM_ID);
@@ -59,7 +60,7 @@ final class EchoBaseline
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
 
-            final Echo echo = new Echo(requestSubscription, echoes);
+            final Echo echo = new Echo(requestSubscription, echoes, echoIdle);
             final Thread echoThread = new Thread(echo, "load-echo");
             echoThread.setDaemon(true);
             echoThread.start();
@@ -141,14 +142,14 @@ final class EchoBaseline
     {
         private final Subscription requests;
         private final ExclusivePublication echoes;
-        private final IdleStrategy idleStrategy = new BackoffIdleStrategy(
-            64, 16, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
+        private final IdleStrategy idleStrategy;
         private volatile boolean running = true;
 
-        Echo(final Subscription requests, final ExclusivePublication echoes)
+        Echo(final Subscription requests, final ExclusivePublication echoes, final IdleStrategy idleStrategy)
         {
             this.requests = requests;
             this.echoes = echoes;
+            this.idleStrategy = idleStrategy;
         }
 
         public void run()

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.management.ObjectName;
@@ -86,10 +87,10 @@ public final class LoadCommand implements Callable<Integer>, RippleCommand
         description = "Journal of the embedded server (default: a new temporary directory, deleted after).")
     private Path dir;
 
-    @Option(names = "--server-ingress-park-us", paramLabel = "US", defaultValue = "0",
-        description = "Embedded server only: the idle ingress parks from this many us up instead of spinning and " +
-            "yielding first (0: the server's default).")
-    private int ingressMinParkUs;
+    @Option(names = "--server-idle", paramLabel = "backoff|yielding|busy-spin", defaultValue = "backoff",
+        description = "Embedded server only: its ingress.idle-strategy (default: ${DEFAULT-VALUE}); busy-spin keeps " +
+            "a core busy and answers soonest.")
+    private String serverIdle;
 
     @Option(names = "--aeron-dir", paramLabel = "DIR",
         description = "Target a running server through this media driver directory instead of embedding one.")
@@ -133,6 +134,11 @@ public final class LoadCommand implements Callable<Integer>, RippleCommand
                 .durationMs(parseDurationMs(duration))
                 .idle(LoadDriver.ClientIdle.valueOf(clientIdle.toUpperCase(Locale.ROOT)));
             settings.validate();
+            if (!List.of("backoff", "yielding", "busy-spin").contains(serverIdle))
+            {
+                throw new IllegalArgumentException("--server-idle: must be backoff, yielding or busy-spin, not '" +
+                    serverIdle + "'");
+            }
         }
         catch (final IllegalArgumentException ex)
         {
@@ -151,7 +157,7 @@ public final class LoadCommand implements Callable<Integer>, RippleCommand
         {
             final boolean temporary = null == dir;
             final Path journalDir = temporary ? Files.createTempDirectory("ripple-load") : dir;
-            try (LoadTarget target = LoadTarget.embedded(journalDir, settings.udp, ingressMinParkUs))
+            try (LoadTarget target = LoadTarget.embedded(journalDir, settings.udp, serverIdle))
             {
                 result = LoadRun.run(target, settings, out);
             }

@@ -3,6 +3,7 @@ package io.ripple.bench.load;
 import io.ripple.gateway.client.RippleClient;
 import io.ripple.gateway.client.RippleClientListener;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,6 +46,7 @@ abstract class LoadDriver implements Runnable, RippleClientListener
     volatile long errors;
     private final long[] errorsByCode = new long[256];
     private volatile boolean running = true;
+    private volatile long cpuNsAtExit = -1;
 
     LoadDriver(final OpenLoopSchedule schedule, final long endNs, final ClientIdle idle)
     {
@@ -99,6 +101,18 @@ abstract class LoadDriver implements Runnable, RippleClientListener
                 LockSupport.parkNanos(PARK_NS);
             }
         }
+        cpuNsAtExit = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /**
+     * CPU time of the driver's thread once it has finished, so that the load's own CPU can be told apart from the
+     * server's after the thread is gone.
+     *
+     * @return nanoseconds, -1 while the driver runs.
+     */
+    long cpuNsAtExit()
+    {
+        return cpuNsAtExit;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class LoadResult
     String signalErrorCodes = "";
     String selectErrorCodes = "";
     double measuredSeconds;
+    int signalsPerMessage = 1;
     double serverCpuPercent = Double.NaN;
     double heapUsedMb;
     final java.util.Map<String, Double> threadCpuPercent = new java.util.TreeMap<>();
@@ -114,7 +115,8 @@ public final class LoadResult
             .put("signals.acked", signalsAcked)
             .put("signals.errors", signalErrors)
             .put("signals.lost", signalsLost())
-            .put("signals.per_s", signalAck.getTotalCount() / measuredSeconds)
+            .put("signals.per_s", signalAck.getTotalCount() * (double) signalsPerMessage / measuredSeconds)
+            .put("signals.messages_per_s", signalAck.getTotalCount() / measuredSeconds)
             .put("selections.sent", selectionsSent)
             .put("selections.answered", selectionsAnswered)
             .put("selections.errors", selectErrors)
@@ -151,8 +153,9 @@ public final class LoadResult
             printLine(out, "signal -> ack, last minute", signalAckLastMinute);
         }
         out.printf(Locale.ROOT, "%n  signals:    %,d sent, %,d acknowledged, %,d rejected, %,d lost; %,.0f/s " +
-            "measured%n", signalsSent, signalsAcked, signalErrors, signalsLost(),
-            signalAck.getTotalCount() / measuredSeconds);
+            "measured (%,.0f messages/s of %d)%n", signalsSent, signalsAcked, signalErrors, signalsLost(),
+            signalAck.getTotalCount() * (double) signalsPerMessage / measuredSeconds,
+            signalAck.getTotalCount() / measuredSeconds, signalsPerMessage);
         out.printf(Locale.ROOT, "  selections: %,d sent, %,d answered, %,d rejected, %,d lost; %,.0f/s measured%n",
             selectionsSent, selectionsAnswered, selectErrors, selectionsLost(),
             selectRoundTrip.getTotalCount() / measuredSeconds);

@@ -116,6 +116,7 @@ public final class LoadRun
         }
 
         final LoadResult result = new LoadResult();
+        result.signalsPerMessage = settings.batchSize;
         final ArrayDeque<Histogram> lastMinute = new ArrayDeque<>();
         Histogram ackInterval = null;
         Histogram selectInterval = null;
@@ -157,7 +158,7 @@ public final class LoadRun
             else if (!measuring && System.nanoTime() - measureStartNs >= -SECOND_NS / 2)
             {
                 measuring = true;
-                cpuStartNs = serverCpuNs(threads);
+                cpuStartNs = serverCpuNs(threads, drivers);
                 threadCpuStart = threadCpuByName();
             }
             else if (measuring && cpuEndNs < 0 && System.nanoTime() - endNs < SECOND_NS / 2)
@@ -186,7 +187,7 @@ public final class LoadRun
                 result.selectRoundTrip.add(selectInterval);
                 if (cpuEndNs < 0)
                 {
-                    cpuEndNs = serverCpuNs(threads);
+                    cpuEndNs = serverCpuNs(threads, drivers);
                     threadCpuEnd = threadCpuByName();
                 }
             }
@@ -208,7 +209,7 @@ public final class LoadRun
         {
             thread.join();
         }
-        final long serverCpuNs = (cpuEndNs < 0 ? serverCpuNs(threads) : cpuEndNs) - cpuStartNs;
+        final long serverCpuNs = (cpuEndNs < 0 ? serverCpuNs(threads, drivers) : cpuEndNs) - cpuStartNs;
         final Map<String, Long> cpuEnd = null == threadCpuEnd ? threadCpuByName() : threadCpuEnd;
         for (final Map.Entry<String, Long> entry : cpuEnd.entrySet())
         {
@@ -276,9 +277,10 @@ public final class LoadRun
     }
 
     /**
-     * CPU time of everything in the process except the load threads and the calling thread.
+     * CPU of this process less the load drivers' and this thread's: the server's, with the media driver, GC and JIT.
+     * A driver whose thread has ended counts with the CPU it recorded on its way out.
      */
-    private static long serverCpuNs(final List<Thread> loadThreads)
+    private static long serverCpuNs(final List<Thread> loadThreads, final List<LoadDriver> drivers)
     {
         final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (!(os instanceof com.sun.management.OperatingSystemMXBean))
@@ -287,9 +289,10 @@ public final class LoadRun
         }
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuNs = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-        for (final Thread thread : loadThreads)
+        for (int i = 0; i < loadThreads.size(); i++)
         {
-            cpuNs -= Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            final long threadCpuNs = threads.getThreadCpuTime(loadThreads.get(i).getId());
+            cpuNs -= Math.max(0, threadCpuNs >= 0 ? threadCpuNs : drivers.get(i).cpuNsAtExit());
         }
         return cpuNs - Math.max(0, threads.getCurrentThreadCpuTime());
     }

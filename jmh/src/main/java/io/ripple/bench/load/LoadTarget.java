@@ -7,18 +7,17 @@ import io.ripple.gateway.RippleServer;
 import io.ripple.gateway.client.RippleClient;
 import io.ripple.gateway.client.RippleClientContext;
 import io.ripple.gateway.client.RippleClientListener;
+import io.ripple.gateway.config.ServerConfiguration;
 import io.ripple.gateway.session.CredentialStore;
 import io.ripple.gateway.session.Principal;
 import io.ripple.gateway.session.SecretHash;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The server a load run talks to: an embedded one started here (journaled, in a directory of its own, with its own
@@ -66,20 +65,19 @@ final class LoadTarget implements AutoCloseable
      */
     static LoadTarget embedded(final Path dir, final boolean udp) throws Exception
     {
-        return embedded(dir, udp, 0);
+        return embedded(dir, udp, "backoff");
     }
 
     /**
-     * Start an embedded server whose ingress thread, once idle, parks from {@code ingressMinParkUs} up (instead of
-     * spinning 64 times, yielding 16 times and parking from 1 us), for measuring what the ingress idle loop costs.
+     * Start an embedded server with the given ingress idle strategy.
      *
-     * @param dir              journal, snapshots and credentials.
-     * @param udp              true to also listen on a free loopback UDP port.
-     * @param ingressMinParkUs shortest park of the ingress when idle; 0 keeps the server's default.
+     * @param dir         journal, snapshots and credentials.
+     * @param udp         true to also listen on a free loopback UDP port.
+     * @param idleName    value of {@code ingress.idle-strategy}: backoff, yielding or busy-spin.
      * @return the target.
      * @throws Exception if the server does not start.
      */
-    static LoadTarget embedded(final Path dir, final boolean udp, final int ingressMinParkUs) throws Exception
+    static LoadTarget embedded(final Path dir, final boolean udp, final String idleName) throws Exception
     {
         Files.createDirectories(dir);
         final Path credentialsFile = dir.resolve("credentials.txt");
@@ -93,11 +91,7 @@ final class LoadTarget implements AutoCloseable
             .journalDir(dir.resolve("journal"))
             .maxAgents(65_536)
             .snapshotIntervalMs(60_000);
-        if (ingressMinParkUs > 0)
-        {
-            config.ingressIdleStrategy(() -> new BackoffIdleStrategy(
-                1, 1, TimeUnit.MICROSECONDS.toNanos(ingressMinParkUs), TimeUnit.MICROSECONDS.toNanos(100)));
-        }
+        ServerConfiguration.key("ingress.idle-strategy").apply(config, idleName);
         String udpChannel = null;
         if (udp)
         {
