@@ -2,6 +2,7 @@ package io.ripple.bench.load;
 
 import io.ripple.bench.engine.ScoreBenchmark;
 import io.ripple.bench.engine.SelectBenchmark;
+import io.ripple.bench.engine.ServerPathBenchmark;
 import io.ripple.bench.engine.SignalApplyBenchmark;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -50,6 +51,7 @@ final class EngineBenchmarks
             .include(SignalApplyBenchmark.class.getName() + ".applySignal$")
             .include(ScoreBenchmark.class.getName() + ".scoreOneAgent$")
             .include(SelectBenchmark.class.getName() + ".selectBest$")
+            .include(ServerPathBenchmark.class.getName() + ".(signal|select100)$")
             .param("typeMix", "all")
             .param("candidates", "100")
             .param("signalTypes", "6")
@@ -69,17 +71,16 @@ final class EngineBenchmarks
         for (final RunResult result : results)
         {
             final String benchmark = result.getParams().getBenchmark();
-            final String name = benchmark.endsWith("applySignal") ? "apply_signal" :
-                benchmark.endsWith("scoreOneAgent") ? "score" : "select_100";
+            final String name = keyOf(benchmark);
             final Result<?> primary = result.getPrimaryResult();
             if (Mode.AverageTime == result.getParams().getMode())
             {
-                figures.put("engine." + name + ".mean_ns", primary.getScore());
+                figures.put(name + ".mean_ns", primary.getScore());
             }
             else
             {
-                figures.put("engine." + name + ".p99_ns", primary.getStatistics().getPercentile(99.0));
-                figures.put("engine." + name + ".p50_ns", primary.getStatistics().getPercentile(50.0));
+                figures.put(name + ".p99_ns", primary.getStatistics().getPercentile(99.0));
+                figures.put(name + ".p50_ns", primary.getStatistics().getPercentile(50.0));
             }
             for (final Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet())
             {
@@ -89,12 +90,29 @@ final class EngineBenchmarks
                     secondary.getKey().endsWith("gc.alloc.rate.norm"))
                 {
                     final double bytes = secondary.getValue().getScore();
-                    figures.put("engine." + name + ".alloc_bytes_per_op", bytes);
-                    allocBytesPerOp = Math.max(allocBytesPerOp, bytes);
+                    figures.put(name + ".alloc_bytes_per_op", bytes);
+                    if (name.startsWith("engine."))
+                    {
+                        allocBytesPerOp = Math.max(allocBytesPerOp, bytes);
+                    }
                 }
             }
         }
         figures.put("engine.alloc_bytes_per_op", allocBytesPerOp);
+    }
+
+    /**
+     * The figure prefix of a benchmark: {@code engine.*} for the engine alone, {@code server_path.*} for the
+     * validate, journal and dispatch path of {@link ServerPathBenchmark}.
+     */
+    private static String keyOf(final String benchmark)
+    {
+        if (benchmark.startsWith(ServerPathBenchmark.class.getName()))
+        {
+            return benchmark.endsWith("signal") ? "server_path.signal" : "server_path.select_100";
+        }
+        return benchmark.endsWith("applySignal") ? "engine.apply_signal" :
+            benchmark.endsWith("scoreOneAgent") ? "engine.score" : "engine.select_100";
     }
 
     /**
