@@ -8,7 +8,6 @@ import org.agrona.CloseHelper;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +116,14 @@ public final class LoadRun
 
         final LoadResult result = new LoadResult();
         result.signalsPerMessage = settings.batchSize;
-        final ArrayDeque<Histogram> lastMinute = new ArrayDeque<>();
+        // Soak runs only: the last minute's per-second histograms, reused in turn so that a long run allocates
+        // nothing per second (an allocation here would read as server heap growth and GC in the soak's GC log).
+        final Histogram[] lastMinute = new Histogram[
+            settings.durationMs >= 2_000L * SOAK_WINDOW_SECONDS ? SOAK_WINDOW_SECONDS : 0];
+        for (int i = 0; i < lastMinute.length; i++)
+        {
+            lastMinute[i] = new Histogram(3);
+        }
         Histogram ackInterval = null;
         Histogram selectInterval = null;
         long cpuStartNs = 0;
@@ -170,14 +176,9 @@ public final class LoadRun
                 {
                     result.signalAckFirstMinute.add(ackInterval);
                 }
-                if (settings.durationMs >= 2_000L * SOAK_WINDOW_SECONDS)
+                if (lastMinute.length > 0)
                 {
-                    // Copies only for soak runs: each is a few hundred KB that would read as server heap growth.
-                    lastMinute.addLast(ackInterval.copy());
-                    if (lastMinute.size() > SOAK_WINDOW_SECONDS)
-                    {
-                        lastMinute.removeFirst();
-                    }
+                    ackInterval.copyInto(lastMinute[measuredSeconds % lastMinute.length]);
                 }
             }
             else if (measuring)
@@ -224,7 +225,10 @@ public final class LoadRun
         result.selectRoundTrip.add(selectRecorder.getIntervalHistogram());
         if (measuredSeconds > 2 * SOAK_WINDOW_SECONDS - 1)
         {
-            lastMinute.forEach(result.signalAckLastMinute::add);
+            for (final Histogram second : lastMinute)
+            {
+                result.signalAckLastMinute.add(second);
+            }
         }
         else
         {
