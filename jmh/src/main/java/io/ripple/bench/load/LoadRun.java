@@ -225,9 +225,9 @@ public final class LoadRun
         result.selectRoundTrip.add(selectRecorder.getIntervalHistogram());
         if (measuredSeconds > 2 * SOAK_WINDOW_SECONDS - 1)
         {
-            for (final Histogram second : lastMinute)
+            for (final Histogram oneSecond : lastMinute)
             {
-                result.signalAckLastMinute.add(second);
+                result.signalAckLastMinute.add(oneSecond);
             }
         }
         else
