@@ -106,7 +106,7 @@ public final class StatCommand implements Callable<Integer>
     private static boolean isRipple(final int typeId)
     {
         return GatewayMetric.COUNTER_TYPE_ID == typeId || GatewayMetric.SIGNALS_TYPE_ID == typeId ||
-            GatewayMetric.REJECTIONS_TYPE_ID == typeId;
+            GatewayMetric.REJECTIONS_TYPE_ID == typeId || GatewayMetric.MESSAGES_IN_TYPE_ID == typeId;
     }
 
     private static String shortLabel(final String label)

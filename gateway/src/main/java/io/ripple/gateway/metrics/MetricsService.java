@@ -218,6 +218,18 @@ public final class MetricsService implements AutoCloseable
         }
         snapshots.add(rejections.build());
 
+        final CounterSnapshot.Builder messagesIn = CounterSnapshot.builder()
+            .name("ripple_messages_in")
+            .help("client messages that passed the frame checks, by template, accepted or not");
+        for (int i = 0; i < RequestTemplates.count(); i++)
+        {
+            messagesIn.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(Labels.of("template", RequestTemplates.name(i)))
+                .value(source.counters().requestsReceived(RequestTemplates.templateId(i)))
+                .build());
+        }
+        snapshots.add(messagesIn.build());
+
         snapshots.add(engineServiceTime.snapshot());
         snapshots.add(ingressToEgress.snapshot());
         return new MetricSnapshots(snapshots);
