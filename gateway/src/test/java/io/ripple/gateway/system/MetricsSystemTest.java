@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetricsSystemTest
 {
     private static final long WAIT_MS = 10_000;
+    private static final Pattern RANK_LINE = Pattern.compile("(?m)^\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)$");
 
     @TempDir
     static Path journalDir;
@@ -133,7 +134,7 @@ class MetricsSystemTest
     {
         final RippleClient agent = cluster.connect("fleet-a");
         agent.signalAndAwaitAck("a-stat", SignalType.COST, 0.5, 1.0, 60_000);
-        Thread.sleep(100);
+        awaitCncCounter("frames received", 1);
 
         final StringWriter out = new StringWriter();
         final int status = run(out, "stat", "--journal-dir", journalDir.toString(), "--count", "1");
@@ -144,6 +145,52 @@ class MetricsSystemTest
         assertTrue(Long.parseLong(frames.group(1)) >= 1, out.toString());
         assertTrue(out.toString().contains("rejections SERVER_BUSY"), out.toString());
         assertTrue(Files.exists(journalDir.resolve(ServerInfoFile.FILE_NAME)));
+    }
+
+    @Test
+    void shouldRankTheBusiestAgentsInStatFromTheJournal()
+    {
+        final RippleClient agent = cluster.connect("fleet-a");
+        for (int i = 0; i < 20; i++)
+        {
+            agent.signalAndAwaitAck("a-busy-1", SignalType.LOAD, 0.5, 1.0, 60_000);
+        }
+        agent.beginBatch();
+        for (int i = 0; i < 10; i++)
+        {
+            agent.addToBatch("a-busy-1", SignalType.CAPACITY, 0.5, 1.0, 60_000);
+        }
+        agent.awaitAck(agent.sendBatch());
+        for (int i = 0; i < 10; i++)
+        {
+            agent.signalAndAwaitAck("a-busy-2", SignalType.LOAD, 0.5, 1.0, 60_000);
+        }
+
+        final StringWriter out = new StringWriter();
+        final int status = run(out, "stat", "--journal-dir", journalDir.toString(), "--once", "--top", "2",
+            "--interval-ms", "600000");
+
+        assertEquals(0, status, out.toString());
+        final Matcher ranks = RANK_LINE.matcher(out.toString());
+        assertTrue(ranks.find(), out.toString());
+        assertEquals("1 a-busy-1 30 30", ranks.group(1) + " " + ranks.group(2) + " " + ranks.group(3) + " " +
+            ranks.group(4), out.toString());
+        assertTrue(ranks.find(), out.toString());
+        assertEquals("2 a-busy-2 10 10", ranks.group(1) + " " + ranks.group(2) + " " + ranks.group(3) + " " +
+            ranks.group(4), out.toString());
+        assertFalse(ranks.find(), out.toString());
+    }
+
+    @Test
+    void shouldSayTheJournalIsNotReadableAndStillShowTheCounters(@TempDir final Path notAJournal)
+    {
+        final StringWriter out = new StringWriter();
+        final int status = run(out, "stat", "--aeron-dir", cluster.server().aeronDirectoryName(),
+            "--journal-dir", notAJournal.toString(), "--once");
+
+        assertEquals(0, status, out.toString());
+        assertTrue(out.toString().contains("frames received"), out.toString());
+        assertTrue(out.toString().contains("Busiest agents: journal " + notAJournal + " not readable"), out.toString());
     }
 
     @Test
