@@ -6,6 +6,7 @@ import io.ripple.codecs.SignalBatchDecoder;
 import io.ripple.codecs.SignalDecoder;
 import io.ripple.journal.JournalReader;
 import io.ripple.journal.JournalRecord;
+import io.ripple.journal.JournalRecordHandler;
 import org.agrona.DirectBuffer;
 
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ final class BusiestAgents implements AutoCloseable
     private final SignalDecoder signalDecoder = new SignalDecoder();
     private final SignalBatchDecoder batchDecoder = new SignalBatchDecoder();
     private final Map<String, Tally> tallyByAgent = new HashMap<>();
+    private final JournalRecordHandler recordHandler =
+        (index, kind, sequence, timestampNs, sessionId, buffer, offset, length) ->
+        onRecord(kind, timestampNs, buffer, offset, length);
     private final long fromTimestampNs;
     private long signalsInWindow;
     private long untrackedInWindow;
@@ -145,7 +149,7 @@ final class BusiestAgents implements AutoCloseable
         int polled;
         do
         {
-            polled = reader.poll(this::onRecord, Math.min(POLL_LIMIT, maxRecords - read));
+            polled = reader.poll(recordHandler, Math.min(POLL_LIMIT, maxRecords - read));
             read += polled;
         }
         while (polled > 0 && read < maxRecords);
@@ -230,14 +234,7 @@ final class BusiestAgents implements AutoCloseable
     }
 
     private void onRecord(
-        final long index,
-        final byte kind,
-        final long sequence,
-        final long timestampNs,
-        final long sessionId,
-        final DirectBuffer buffer,
-        final int offset,
-        final int length)
+        final byte kind, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
         if (JournalRecord.KIND_EVENT != kind || timestampNs < fromTimestampNs ||
             null != validator.validate(buffer, offset, length))
