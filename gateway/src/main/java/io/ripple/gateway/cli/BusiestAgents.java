@@ -20,10 +20,11 @@ import java.util.Map;
  * Counts the signals journaled for each agent, by tailing a server's journal read-only, for the busiest-agents view
  * of {@code ripple stat}. The server does no work for it: the view reads what the journal stage wrote anyway.
  * <p>
- * Each {@link #catchUp(int)} reads what was appended since the last call and counts, per agent id, the entries of
- * {@code Signal} and {@code SignalBatch} events: the window is what was read since {@link #endWindow()}, so views
- * drawn every second rank agents by their signals of the last second. The first window starts with the last records
- * already written, from a given time on. {@link #busiest(int)} ranks the agents. Memory is bounded: at most
+ * Each {@link #catchUp(long, int)} reads what was appended since the last call and counts, per agent id, the entries
+ * of {@code Signal} and {@code SignalBatch} events stamped from the start of the window on: views drawn every second
+ * rank agents by their signals of the last second. The first call also reads the last records written before the
+ * journal was opened, so that a single view shows the window before it. {@link #busiest(int)} ranks the agents and
+ * {@link #endWindow()} starts the next window. Memory is bounded: at most
  * {@code maxAgents} agents are tracked at once; signals of further agents are counted as untracked, and agents idle
  * for a whole window are forgotten when the table is full. Bytes that are not a well-formed request are skipped.
  * <p>
@@ -55,7 +56,7 @@ final class BusiestAgents implements AutoCloseable
     private final JournalRecordHandler recordHandler =
         (index, kind, sequence, timestampNs, sessionId, buffer, offset, length) ->
         onRecord(kind, timestampNs, buffer, offset, length);
-    private final long fromTimestampNs;
+    private long windowStartNs;
     private long signalsInWindow;
     private long untrackedInWindow;
 
@@ -104,24 +105,22 @@ final class BusiestAgents implements AutoCloseable
         }
     }
 
-    private BusiestAgents(final JournalReader reader, final int maxAgents, final long fromTimestampNs)
+    private BusiestAgents(final JournalReader reader, final int maxAgents)
     {
         this.reader = reader;
         this.maxAgents = maxAgents;
-        this.fromTimestampNs = fromTimestampNs;
     }
 
     /**
-     * Open a journal read-only, positioned so that the first window holds the last records already written (at most
-     * {@value #LOOKBACK_RECORDS}) that are stamped at or after a given time.
+     * Open a journal read-only, positioned so that the first window can hold the last records already written (at
+     * most {@value #LOOKBACK_RECORDS}).
      *
-     * @param journalDir      of the server.
-     * @param maxAgents       most agents tracked at once.
-     * @param fromTimestampNs signals stamped earlier, in epoch nanoseconds, are not counted.
+     * @param journalDir of the server.
+     * @param maxAgents  most agents tracked at once.
      * @return the counter.
      * @throws RuntimeException if the directory is not a readable journal.
      */
-    static BusiestAgents open(final Path journalDir, final int maxAgents, final long fromTimestampNs)
+    static BusiestAgents open(final Path journalDir, final int maxAgents)
     {
         final JournalReader reader = JournalReader.open(journalDir);
         try
@@ -133,18 +132,21 @@ final class BusiestAgents implements AutoCloseable
             reader.close();
             throw ex;
         }
-        return new BusiestAgents(reader, maxAgents, fromTimestampNs);
+        return new BusiestAgents(reader, maxAgents);
     }
 
     /**
-     * Read what the journal holds beyond the last read, counting its signals into the current window.
+     * Read what the journal holds beyond the last read, counting into the current window the signals stamped at or
+     * after its start; earlier ones are skipped.
      *
-     * @param maxRecords most records to read in this call, so that a view is drawn even when the server writes
-     *                   faster than this reads; the rest is read by the next call.
+     * @param windowStartNs start of the window in epoch nanoseconds.
+     * @param maxRecords    most records to read in this call, so that a view is drawn even when the server writes
+     *                      faster than this reads; the rest is read by the next call.
      * @return the number of records read.
      */
-    int catchUp(final int maxRecords)
+    int catchUp(final long windowStartNs, final int maxRecords)
     {
+        this.windowStartNs = windowStartNs;
         int read = 0;
         int polled;
         do
@@ -236,7 +238,7 @@ final class BusiestAgents implements AutoCloseable
     private void onRecord(
         final byte kind, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
-        if (JournalRecord.KIND_EVENT != kind || timestampNs < fromTimestampNs ||
+        if (JournalRecord.KIND_EVENT != kind || timestampNs < windowStartNs ||
             null != validator.validate(buffer, offset, length))
         {
             return;

@@ -125,12 +125,10 @@ public final class StatCommand implements Callable<Integer>
             return new BusiestAgentsView(null, null, 0, intervalMs);
         }
 
-        final long fromTimestampNs = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - intervalMs);
         try
         {
             return new BusiestAgentsView(
-                BusiestAgents.open(target.journalDir(), BusiestAgents.DEFAULT_MAX_AGENTS, fromTimestampNs),
-                null, top, intervalMs);
+                BusiestAgents.open(target.journalDir(), BusiestAgents.DEFAULT_MAX_AGENTS), null, top, intervalMs);
         }
         catch (final RuntimeException ex)
         {
@@ -148,6 +146,7 @@ public final class StatCommand implements Callable<Integer>
         private final String problem;
         private final int top;
         private final long intervalMs;
+        private long windowStartMs = Long.MIN_VALUE;
 
         BusiestAgentsView(final BusiestAgents agents, final String problem, final int top, final long intervalMs)
         {
@@ -166,10 +165,15 @@ public final class StatCommand implements Callable<Integer>
             }
             else if (null != agents)
             {
-                agents.catchUp(MAX_RECORDS_PER_VIEW);
+                if (Long.MIN_VALUE == windowStartMs)
+                {
+                    windowStartMs = System.currentTimeMillis() - intervalMs;
+                }
+                agents.catchUp(TimeUnit.MILLISECONDS.toNanos(windowStartMs), MAX_RECORDS_PER_VIEW);
+                final long nowMs = System.currentTimeMillis();
                 out.println();
                 out.printf("Busiest agents: %d signals journaled in the last %d ms%s%n", agents.signalsInWindow(),
-                    intervalMs, agents.untrackedInWindow() > 0 ?
+                    nowMs - windowStartMs, agents.untrackedInWindow() > 0 ?
                     " (" + agents.untrackedInWindow() + " from agents beyond the " + agents.agentsTracked() +
                     " tracked)" : "");
                 out.printf("%4s  %-64s %14s %14s%n", "rank", "agent", "last interval", "total");
@@ -179,6 +183,7 @@ public final class StatCommand implements Callable<Integer>
                     out.printf("%4d  %-64s %14d %14d%n", rank++, tally.agentId(), tally.inWindow(), tally.total());
                 }
                 agents.endWindow();
+                windowStartMs = nowMs;
             }
         }
 

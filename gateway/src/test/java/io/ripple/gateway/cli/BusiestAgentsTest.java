@@ -51,9 +51,9 @@ class BusiestAgentsTest
         batch(LATER_NS, "x-2", "x-1", "x-2", "x-2");
         signal(LATER_NS, "x-3");
 
-        try (BusiestAgents agents = BusiestAgents.open(journalDir, 10, FROM_NS))
+        try (BusiestAgents agents = BusiestAgents.open(journalDir, 10))
         {
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
 
             assertEquals(List.of("x-2=3/3", "x-1=2/2", "x-3=1/1"), ranking(agents, 10));
             assertEquals(List.of("x-2=3/3"), ranking(agents, 1));
@@ -66,14 +66,14 @@ class BusiestAgentsTest
     {
         signal(LATER_NS, "x-1");
 
-        try (BusiestAgents agents = BusiestAgents.open(journalDir, 10, FROM_NS))
+        try (BusiestAgents agents = BusiestAgents.open(journalDir, 10))
         {
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
             agents.endWindow();
             signal(LATER_NS, "x-2");
             signal(LATER_NS, "x-1");
             signal(LATER_NS, "x-1");
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
 
             assertEquals(List.of("x-1=2/3", "x-2=1/1"), ranking(agents, 10));
             assertEquals(3, agents.signalsInWindow());
@@ -87,18 +87,18 @@ class BusiestAgentsTest
         signal(LATER_NS, "x-2");
         signal(LATER_NS, "x-3");
 
-        try (BusiestAgents agents = BusiestAgents.open(journalDir, 2, FROM_NS))
+        try (BusiestAgents agents = BusiestAgents.open(journalDir, 2))
         {
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
             assertEquals(List.of("x-1=1/1", "x-2=1/1"), ranking(agents, 10));
             assertEquals(1, agents.untrackedInWindow());
             agents.endWindow();
 
             signal(LATER_NS, "x-1");
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
             agents.endWindow();
             signal(LATER_NS, "x-3");
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
 
             assertEquals(List.of("x-3=1/1"), ranking(agents, 10));
             assertEquals(0, agents.untrackedInWindow());
@@ -115,9 +115,9 @@ class BusiestAgentsTest
         writer.appendEvent(sequence++, LATER_NS, 1, buffer, 0, length - 2);
         writer.appendAnswer(sequence, LATER_NS, 1, buffer, 0, length);
 
-        try (BusiestAgents agents = BusiestAgents.open(journalDir, 10, FROM_NS))
+        try (BusiestAgents agents = BusiestAgents.open(journalDir, 10))
         {
-            agents.catchUp(1_000);
+            agents.catchUp(FROM_NS, 1_000);
 
             assertEquals(List.of(), ranking(agents, 10));
             assertEquals(0, agents.signalsInWindow());
