@@ -1,5 +1,6 @@
 package io.ripple.gateway;
 
+import io.ripple.codecs.ProtocolLimits;
 import io.ripple.engine.EngineMetrics;
 import io.ripple.engine.ErrorCode;
 import io.ripple.engine.SignalType;
@@ -23,6 +24,7 @@ public final class GatewayCounters
     private final AtomicLongArray rejectionsByCode = new AtomicLongArray(MAX_CODE);
     private final AtomicInteger openSessions = new AtomicInteger();
     private final AtomicLong framesReceived = new AtomicLong();
+    private final AtomicLongArray requestsByTemplate = new AtomicLongArray(ProtocolLimits.FIRST_INTERNAL_TEMPLATE_ID);
     private final AtomicLong sessionsOpened = new AtomicLong();
     private final AtomicLong sessionsTimedOut = new AtomicLong();
     private final AtomicLong slowClientsDisconnected = new AtomicLong();
@@ -136,6 +138,31 @@ public final class GatewayCounters
     public long framesReceived()
     {
         return framesReceived.get();
+    }
+
+    /**
+     * Count a request that passed the frame checks, by template; ingress thread only (single writer, an ordered
+     * write: no lock, no allocation).
+     *
+     * @param templateId of the request, a client request template.
+     */
+    public void onRequestReceived(final int templateId)
+    {
+        if (templateId >= 0 && templateId < requestsByTemplate.length())
+        {
+            requestsByTemplate.lazySet(templateId, requestsByTemplate.get(templateId) + 1);
+        }
+    }
+
+    /**
+     * Requests of a template that passed the frame checks, whether or not they were accepted afterwards.
+     *
+     * @param templateId of the request.
+     * @return the count, 0 for a template no client may send.
+     */
+    public long requestsReceived(final int templateId)
+    {
+        return templateId >= 0 && templateId < requestsByTemplate.length() ? requestsByTemplate.get(templateId) : 0;
     }
 
     /**

@@ -29,4 +29,14 @@ final class CncTarget
     {
         return null != aeronDir ? aeronDir : ServerInfoFile.aeronDirectoryName(journalDir);
     }
+
+    /**
+     * The journal directory named, or its default.
+     *
+     * @return the journal directory.
+     */
+    Path journalDir()
+    {
+        return journalDir;
+    }
 }

@@ -221,6 +221,7 @@ public final class IngressAgent implements Agent
         }
 
         final int templateId = validator.templateId();
+        counters.onRequestReceived(templateId);
         if (ConnectDecoder.TEMPLATE_ID == templateId)
         {
             onConnect(buffer, offset, header);

@@ -21,6 +21,11 @@ public final class CncCounters implements AutoCloseable
      */
     public static final String LABEL_PREFIX = "ripple: ";
 
+    /**
+     * Label of a messages-in counter after the prefix, followed by the template name.
+     */
+    public static final String MESSAGES_IN_LABEL = "messages in ";
+
     private final MetricsSource source;
     private final GatewayMetric[] metrics = GatewayMetric.values();
     private final Counter[] metricCounters;
@@ -28,6 +33,7 @@ public final class CncCounters implements AutoCloseable
     private final Counter[] signalCounters;
     private final int[] rejectionCodes;
     private final Counter[] rejectionCounters;
+    private final Counter[] messagesInCounters;
 
     /**
      * Allocate the counters through the Aeron client; they are freed when closed or when the client closes.
@@ -67,6 +73,13 @@ public final class CncCounters implements AutoCloseable
             rejectionCounters[i] = aeron.addCounter(
                 GatewayMetric.REJECTIONS_TYPE_ID, LABEL_PREFIX + "rejections " + codes.get(i).name());
         }
+
+        messagesInCounters = new Counter[RequestTemplates.count()];
+        for (int i = 0; i < messagesInCounters.length; i++)
+        {
+            messagesInCounters[i] = aeron.addCounter(
+                GatewayMetric.MESSAGES_IN_TYPE_ID, LABEL_PREFIX + MESSAGES_IN_LABEL + RequestTemplates.name(i));
+        }
     }
 
     /**
@@ -86,6 +99,10 @@ public final class CncCounters implements AutoCloseable
         {
             rejectionCounters[i].setRelease(source.rejections(rejectionCodes[i]));
         }
+        for (int i = 0; i < messagesInCounters.length; i++)
+        {
+            messagesInCounters[i].setRelease(source.counters().requestsReceived(RequestTemplates.templateId(i)));
+        }
     }
 
     /**
@@ -96,5 +113,6 @@ public final class CncCounters implements AutoCloseable
         CloseHelper.closeAll(metricCounters);
         CloseHelper.closeAll(signalCounters);
         CloseHelper.closeAll(rejectionCounters);
+        CloseHelper.closeAll(messagesInCounters);
     }
 }

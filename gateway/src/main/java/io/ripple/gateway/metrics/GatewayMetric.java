@@ -3,7 +3,7 @@ package io.ripple.gateway.metrics;
 /**
  * The server's single-valued figures, each published as an Aeron counter (type {@link #COUNTER_TYPE_ID}, visible to
  * {@code AeronStat} and {@code ripple stat}) and as a Prometheus metric. Families with a label (signals by type,
- * rejections by code) have their own type ids.
+ * rejections by code, messages in by template) have their own type ids.
  */
 public enum GatewayMetric
 {
@@ -64,6 +64,11 @@ public enum GatewayMetric
      * Aeron counter type id of the rejections by error code.
      */
     public static final int REJECTIONS_TYPE_ID = 7302;
+
+    /**
+     * Aeron counter type id of the client messages received by template.
+     */
+    public static final int MESSAGES_IN_TYPE_ID = 7303;
 
     private final String prometheusName;
     private final String label;

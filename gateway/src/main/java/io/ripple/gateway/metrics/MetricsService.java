@@ -26,7 +26,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Publishes the server's figures off the hot path: a {@code ripple-metrics} thread copies them into the driver's
- * counters every interval ({@link CncCounters}), and an HTTP server on a local port answers {@code /metrics}
+ * counters every interval ({@link CncCounters}) and moves the latency summaries' windows on ({@link LatencySummary}),
+ * and an HTTP server on a local port answers {@code /metrics}
  * (Prometheus text exposition, read at scrape time) and {@code /health} (200 while the server takes traffic, 503
  * otherwise). Start and close from one thread.
  */
@@ -48,9 +49,10 @@ public final class MetricsService implements AutoCloseable
         this.cncCounters = cncCounters;
         this.ready = ready;
         this.engineServiceTime = new LatencySummary("ripple_engine_service_time_seconds",
-            "Time the engine takes to apply one event.", source.counters().engineServiceTimeNs());
+            "Time the engine takes to apply one event; quantiles over the last minute.",
+            source.counters().engineServiceTimeNs());
         this.ingressToEgress = new LatencySummary("ripple_ingress_to_egress_seconds",
-            "Time from the ingress stamp to the answer sent, for client requests.",
+            "Time from the ingress stamp to the answer sent, for client requests; quantiles over the last minute.",
             source.counters().ingressToEgressNs());
         this.updater = Executors.newSingleThreadScheduledExecutor((runnable) ->
         {
@@ -127,6 +129,8 @@ public final class MetricsService implements AutoCloseable
         try
         {
             cncCounters.update();
+            engineServiceTime.tick();
+            ingressToEgress.tick();
         }
         catch (final RuntimeException ex)
         {
@@ -217,6 +221,18 @@ public final class MetricsService implements AutoCloseable
             }
         }
         snapshots.add(rejections.build());
+
+        final CounterSnapshot.Builder messagesIn = CounterSnapshot.builder()
+            .name("ripple_messages_in")
+            .help("client messages that passed the frame checks, by template, accepted or not");
+        for (int i = 0; i < RequestTemplates.count(); i++)
+        {
+            messagesIn.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(Labels.of("template", RequestTemplates.name(i)))
+                .value(source.counters().requestsReceived(RequestTemplates.templateId(i)))
+                .build());
+        }
+        snapshots.add(messagesIn.build());
 
         snapshots.add(engineServiceTime.snapshot());
         snapshots.add(ingressToEgress.snapshot());
