@@ -88,6 +88,9 @@ public final class CoordinationEngine
     private final long[][] histories;
     private final int[] historyHeads;
     private final int[] historyCounts;
+    private final long[][] loadRings;
+    private final int[] loadRingHeads;
+    private final int[] loadsInHistory;
     private final long[] poolMasks;
     private final int poolWords;
     private final int[] dormantPrev;
@@ -157,6 +160,9 @@ public final class CoordinationEngine
         histories = new long[capacity][];
         historyHeads = new int[capacity];
         historyCounts = new int[capacity];
+        loadRings = new long[capacity][];
+        loadRingHeads = new int[capacity];
+        loadsInHistory = new int[capacity];
         poolWords = (config.maxPools() + 63) >>> 6;
         poolMasks = new long[capacity * poolWords];
         dormantPrev = new int[capacity];
@@ -1006,6 +1012,7 @@ public final class CoordinationEngine
             agentIndex.remove(slot);
             historyCounts[slot] = 0;
             historyHeads[slot] = 0;
+            loadsInHistory[slot] = 0;
             metrics.agentsDormant--;
         }
         else
@@ -1166,9 +1173,15 @@ public final class CoordinationEngine
             head = count;
         }
 
+        if (count == entries && HistoryRing.type(history, entries, head) == LOAD)
+        {
+            loadsInHistory[slot]--;
+        }
+
         final int base = head * HistoryRing.ENTRY_LONGS;
+        final long valueBits = Double.doubleToRawLongBits(value);
         history[base] = timestampNs;
-        history[base + HistoryRing.VALUE] = Double.doubleToRawLongBits(value);
+        history[base + HistoryRing.VALUE] = valueBits;
         HistoryRing.setType(history, entries, head, typeId);
 
         historyHeads[slot] = ++head == entries ? 0 : head;
@@ -1176,11 +1189,48 @@ public final class CoordinationEngine
         {
             historyCounts[slot] = count + 1;
         }
+
+        if (typeId == LOAD)
+        {
+            appendLoad(slot, timestampNs, valueBits);
+        }
+    }
+
+    /**
+     * Keep a LOAD signal in the agent's LOAD ring as well, so that prediction reads the newest LOAD signals without
+     * walking past the other types in the history. {@link #loadsInHistory} counts the LOAD entries still in the
+     * history ring; only that many of the ring's newest entries are used.
+     */
+    private void appendLoad(final int slot, final long timestampNs, final long valueBits)
+    {
+        long[] loads = loadRings[slot];
+        if (null == loads)
+        {
+            loads = new long[OverloadPredictor.LOAD_RING_ENTRIES * OverloadPredictor.LOAD_ENTRY];
+            loadRings[slot] = loads;
+        }
+
+        final int head = loadRingHeads[slot];
+        final int base = head * OverloadPredictor.LOAD_ENTRY;
+        loads[base] = timestampNs;
+        loads[base + HistoryRing.VALUE] = valueBits;
+        loadRingHeads[slot] = (head + 1) & (OverloadPredictor.LOAD_RING_ENTRIES - 1);
+        loadsInHistory[slot]++;
     }
 
     private void predict(final int slot, final long horizonMs, final double threshold)
     {
         final boolean ordered = (blocks[slot * BLOCK_LONGS + FLAGS] & HISTORY_UNORDERED_BIT) == 0;
+        if (ordered && predictor.fitNewestLoads(
+            loadRings[slot],
+            loadRingHeads[slot],
+            Math.min(loadsInHistory[slot], OverloadPredictor.LOAD_RING_ENTRIES),
+            horizonMs,
+            threshold))
+        {
+            return;
+        }
+
         predictor.predict(histories[slot], historyHeads[slot], historyCounts[slot], ordered, horizonMs, threshold);
     }
 
@@ -1742,6 +1792,7 @@ public final class CoordinationEngine
 
         historyCounts[slot] = count;
         historyHeads[slot] = 0;
+        loadsInHistory[slot] = 0;
         if (count > 0)
         {
             int entries = INITIAL_HISTORY_ENTRIES;
@@ -1764,6 +1815,11 @@ public final class CoordinationEngine
                     buffer.getLong(position + Long.BYTES, ORDER);
                 HistoryRing.setType(history, entries, entry, type);
                 position += HistoryRing.ENTRY_BYTES;
+                if (type == LOAD)
+                {
+                    appendLoad(slot, history[entry * HistoryRing.ENTRY_LONGS],
+                        history[entry * HistoryRing.ENTRY_LONGS + HistoryRing.VALUE]);
+                }
             }
             histories[slot] = history;
             historyHeads[slot] = count == entries ? 0 : count;
