@@ -122,6 +122,7 @@ public final class CoordinationEngine
     private boolean scoringNeutral;
     private boolean scoringPenalised;
     private double[] scoringWeights;
+    private int scoringTypes;
     private double[] scoringFactors;
 
     /**
@@ -596,7 +597,7 @@ public final class CoordinationEngine
             return reject(ErrorCode.UNKNOWN_AGENT);
         }
 
-        scoringWeights = profiles.weights[profile];
+        useWeights(profiles.weights[profile]);
         selectScoring(profile);
         fillState(timestampNs, slot, view);
         metrics.stateQueries++;
@@ -1278,16 +1279,34 @@ public final class CoordinationEngine
                 return ErrorCode.INVALID_WEIGHTS;
             }
             ProfileTable.normalise(options.weights, inlineWeights);
-            scoringWeights = inlineWeights;
+            useWeights(inlineWeights);
         }
         else
         {
-            scoringWeights = profiles.weights[profile];
+            useWeights(profiles.weights[profile]);
         }
 
         selectScoring(profile);
 
         return null;
+    }
+
+    /**
+     * Take the weights to score with, and note which types other than LOAD have a weight, so that the routing score
+     * visits only types that both have a weight and are present.
+     */
+    private void useWeights(final double[] weights)
+    {
+        int types = 0;
+        for (int type = 1; type < SignalType.COUNT; type++)
+        {
+            if (weights[type] != 0.0)
+            {
+                types |= 1 << type;
+            }
+        }
+        scoringWeights = weights;
+        scoringTypes = types;
     }
 
     private void selectScoring(final int profile)
@@ -1594,20 +1613,20 @@ public final class CoordinationEngine
         final double[] weights = scoringWeights;
         final boolean neutral = scoringNeutral;
         final int base = slot * BLOCK_LONGS;
-        final int present = (int) blocks[base + FLAGS];
+        final long flags = blocks[base + FLAGS];
         final long inFlight = blocks[base + IN_FLIGHT];
 
         double total = NEUTRAL_SCORE;
-        for (int type = 1; type < SignalType.COUNT; type++)
+        int scored = (int) flags & scoringTypes;
+        while (scored != 0)
         {
-            final double weight = weights[type];
-            if ((present & (1 << type)) != 0 && weight != 0.0)
-            {
-                final double score = signalScore(blocks, typeOffset(base, type), nowNs, false, neutral);
-                total += weight * (score - NEUTRAL_SCORE);
-            }
+            final int type = Integer.numberOfTrailingZeros(scored);
+            scored &= scored - 1;
+            final double score = signalScore(blocks, typeOffset(base, type), nowNs, false, neutral);
+            total += weights[type] * (score - NEUTRAL_SCORE);
         }
 
+        final int present = (int) flags;
         final double loadWeight = weights[LOAD];
         if (loadWeight != 0.0)
         {
@@ -1670,7 +1689,7 @@ public final class CoordinationEngine
         final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
         if (neutral)
         {
-            final double decay = FastDecay.expNegLive(3.0 * x);
+            final double decay = FastDecay.expNegLiveTimesThree(x);
             return NEUTRAL_SCORE + (isLoad ? NEUTRAL_SCORE - value : value - NEUTRAL_SCORE) * confidence * decay;
         }
 

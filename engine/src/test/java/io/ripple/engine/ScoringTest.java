@@ -175,6 +175,21 @@ class ScoringTest
     }
 
     @Test
+    void shouldDecayTimesThreeWithTheBitsOfTheNeutralModelsDecay()
+    {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            final double x = i < 500_000 ? i / 500_000.0 : random.nextDouble(0.0, 1.0000000000000002);
+            assertEquals(
+                Double.doubleToRawLongBits(FastDecay.expNegLive(3.0 * x)),
+                Double.doubleToRawLongBits(FastDecay.expNegLiveTimesThree(x)),
+                "seed 3, x=" + x);
+        }
+        assertEquals(FastDecay.expNegLive(3.0 * Math.nextUp(1.0)), FastDecay.expNegLiveTimesThree(Math.nextUp(1.0)));
+    }
+
+    @Test
     void shouldComputeInFlightFactorsForLargeCountsFromDigitTables()
     {
         final ProfileTable profiles = new ProfileTable(0, 1);
