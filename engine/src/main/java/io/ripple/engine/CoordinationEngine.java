@@ -441,7 +441,13 @@ public final class CoordinationEngine
         final double inFlightPenalty)
     {
         final ErrorCode error = profiles.define(name, model, weights, inFlightPenalty);
-        return null == error ? null : reject(error);
+        if (null != error)
+        {
+            return reject(error);
+        }
+
+        scoringWeights = null;
+        return null;
     }
 
     /**
@@ -1293,10 +1299,17 @@ public final class CoordinationEngine
 
     /**
      * Take the weights to score with, and note which types other than LOAD have a weight, so that the routing score
-     * visits only types that both have a weight and are present.
+     * visits only types that both have a weight and are present. The note is kept while the same profile's weights
+     * are used again; {@link #defineProfile(long, CharSequence, ScoringModel, double[], double)} drops it, as it may
+     * rewrite them.
      */
     private void useWeights(final double[] weights)
     {
+        if (weights == scoringWeights && weights != inlineWeights)
+        {
+            return;
+        }
+
         int types = 0;
         for (int type = 1; type < SignalType.COUNT; type++)
         {
@@ -1579,11 +1592,17 @@ public final class CoordinationEngine
      */
     private void scoreRow(final ScoreRows rows, final int row, final int idLength, final int slot, final long nowNs)
     {
+        final long[] blocks = this.blocks;
         final double[] weights = scoringWeights;
+        final boolean neutral = scoringNeutral;
+        final int base = slot * BLOCK_LONGS;
+        final int present = (int) blocks[base + FLAGS];
+
         double total = NEUTRAL_SCORE;
         for (int type = 1; type < SignalType.COUNT; type++)
         {
-            final double score = typeScore(slot, type, nowNs, scoringNeutral, scoringProfile);
+            final double score = (present & (1 << type)) != 0 ?
+                signalScore(blocks, typeOffset(base, type), nowNs, false, neutral) : NEUTRAL_SCORE;
             rows.typeScore(row, type, score);
             if (weights[type] != 0.0)
             {
@@ -1591,7 +1610,9 @@ public final class CoordinationEngine
             }
         }
 
-        final double load = typeScore(slot, LOAD, nowNs, scoringNeutral, scoringProfile);
+        final double load = penalisedLoad(
+            (present & 1) != 0 ? signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE,
+            blocks[base + IN_FLIGHT]);
         rows.typeScore(row, LOAD, load);
         if (weights[LOAD] != 0.0)
         {
@@ -1630,17 +1651,27 @@ public final class CoordinationEngine
         final double loadWeight = weights[LOAD];
         if (loadWeight != 0.0)
         {
-            double load = (present & 1) != 0 ?
-                signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE;
-            if (inFlight != 0 && scoringPenalised)
-            {
-                load *= inFlight < ProfileTable.FACTOR_RADIX ?
-                    scoringFactors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight);
-            }
+            final double load = penalisedLoad((present & 1) != 0 ?
+                signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE, inFlight);
             total += loadWeight * (load - NEUTRAL_SCORE);
         }
 
         return total < 0.0 ? 0.0 : (total > 1.0 ? 1.0 : total);
+    }
+
+    /**
+     * A LOAD score times the in-flight factor {@code (1 - penalty)^n} of the scoring profile. Without a penalty every
+     * factor is exactly 1, so the score is returned as it is.
+     */
+    private double penalisedLoad(final double load, final long inFlight)
+    {
+        if (inFlight == 0 || !scoringPenalised)
+        {
+            return load;
+        }
+
+        return load * (inFlight < ProfileTable.FACTOR_RADIX ?
+            scoringFactors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight));
     }
 
     private double typeScore(final int slot, final int type, final long nowNs, final boolean neutral, final int profile)
