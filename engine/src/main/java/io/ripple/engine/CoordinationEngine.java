@@ -1715,7 +1715,7 @@ public final class CoordinationEngine
             return NEUTRAL_SCORE;
         }
 
-        final double x = ageNs * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+        final double x = FastDecay.toDouble(ageNs) * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
         final double value = Double.longBitsToDouble(blocks[offset + VALUE]);
         final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
         if (neutral)

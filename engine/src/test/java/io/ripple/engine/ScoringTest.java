@@ -190,6 +190,19 @@ class ScoringTest
     }
 
     @Test
+    void shouldConvertCountsToDoublesExactlyAsACastDoes()
+    {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            final long n = i < 10_000 ? i : random.nextLong(1L << (1 + random.nextInt(52)));
+            assertEquals(Double.doubleToRawLongBits((double) n), Double.doubleToRawLongBits(FastDecay.toDouble(n)),
+                "seed 5, n=" + n);
+        }
+        assertEquals((double) ((1L << 52) - 1), FastDecay.toDouble((1L << 52) - 1));
+    }
+
+    @Test
     void shouldComputeInFlightFactorsForLargeCountsFromDigitTables()
     {
         final ProfileTable profiles = new ProfileTable(0, 1);
