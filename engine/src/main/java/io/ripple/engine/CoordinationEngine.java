@@ -22,7 +22,8 @@ import java.util.Arrays;
  * <p>
  * <b>Allocation.</b> Signals for known agents, selections, scores, state queries and predictions do not allocate.
  * A new agent's history starts at {@value #INITIAL_HISTORY_ENTRIES} entries and doubles up to the configured history
- * size, and a pool's member list doubles as it fills; slots of evicted agents keep their arrays for the next agent.
+ * size, an agent's first LOAD signal allocates its LOAD ring of {@value OverloadPredictor#LOAD_RING_ENTRIES} entries,
+ * and a pool's member list doubles as it fills; slots of evicted agents keep their arrays for the next agent.
  * <p>
  * <b>Layout.</b> Agents are interned into dense slots. Each slot owns a block of {@value #BLOCK_LONGS} longs holding
  * presence flags and the in-flight count, then for each signal type the acceptance time, TTL, value, confidence and

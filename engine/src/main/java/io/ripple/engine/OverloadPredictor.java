@@ -9,7 +9,9 @@ package io.ripple.engine;
  * agent's history is in timestamp order, as it is whenever event times do not go backwards, the ten newest LOAD
  * signals in arrival order are the answer unless the next older LOAD signal shares the tenth's timestamp, and they are
  * fitted in the same pass that finds them; otherwise, and in that tie, the ring is walked keeping the ten best by
- * (timestamp descending, arrival ascending) in a small insertion array.
+ * (timestamp descending, arrival ascending) in a small insertion array. The engine keeps each agent's newest LOAD
+ * signals in a LOAD ring as well, so the ordered case reads eleven entries whatever the other types in between; the
+ * ring and the history walk share {@link #fitNewestLoads(long[], int, int, long, double)}, so both give the same bits.
  * <p>
  * The line is fitted with time in nanoseconds, which are exact in a double, rather than in seconds, and from a
  * different origin: the slope scales, the fit is unchanged by the shift, and the prediction is the same to within
