@@ -22,7 +22,8 @@ import java.util.Arrays;
  * <p>
  * <b>Allocation.</b> Signals for known agents, selections, scores, state queries and predictions do not allocate.
  * A new agent's history starts at {@value #INITIAL_HISTORY_ENTRIES} entries and doubles up to the configured history
- * size, and a pool's member list doubles as it fills; slots of evicted agents keep their arrays for the next agent.
+ * size, an agent's first LOAD signal allocates its LOAD ring of {@value OverloadPredictor#LOAD_RING_ENTRIES} entries,
+ * and a pool's member list doubles as it fills; slots of evicted agents keep their arrays for the next agent.
  * <p>
  * <b>Layout.</b> Agents are interned into dense slots. Each slot owns a block of {@value #BLOCK_LONGS} longs holding
  * presence flags and the in-flight count, then for each signal type the acceptance time, TTL, value, confidence and
@@ -88,6 +89,9 @@ public final class CoordinationEngine
     private final long[][] histories;
     private final int[] historyHeads;
     private final int[] historyCounts;
+    private final long[][] loadRings;
+    private final int[] loadRingHeads;
+    private final int[] loadsInHistory;
     private final long[] poolMasks;
     private final int poolWords;
     private final int[] dormantPrev;
@@ -119,6 +123,7 @@ public final class CoordinationEngine
     private boolean scoringNeutral;
     private boolean scoringPenalised;
     private double[] scoringWeights;
+    private int scoringTypes;
     private double[] scoringFactors;
 
     /**
@@ -157,6 +162,9 @@ public final class CoordinationEngine
         histories = new long[capacity][];
         historyHeads = new int[capacity];
         historyCounts = new int[capacity];
+        loadRings = new long[capacity][];
+        loadRingHeads = new int[capacity];
+        loadsInHistory = new int[capacity];
         poolWords = (config.maxPools() + 63) >>> 6;
         poolMasks = new long[capacity * poolWords];
         dormantPrev = new int[capacity];
@@ -434,7 +442,13 @@ public final class CoordinationEngine
         final double inFlightPenalty)
     {
         final ErrorCode error = profiles.define(name, model, weights, inFlightPenalty);
-        return null == error ? null : reject(error);
+        if (null != error)
+        {
+            return reject(error);
+        }
+
+        scoringWeights = null;
+        return null;
     }
 
     /**
@@ -590,7 +604,7 @@ public final class CoordinationEngine
             return reject(ErrorCode.UNKNOWN_AGENT);
         }
 
-        scoringWeights = profiles.weights[profile];
+        useWeights(profiles.weights[profile]);
         selectScoring(profile);
         fillState(timestampNs, slot, view);
         metrics.stateQueries++;
@@ -1006,6 +1020,7 @@ public final class CoordinationEngine
             agentIndex.remove(slot);
             historyCounts[slot] = 0;
             historyHeads[slot] = 0;
+            loadsInHistory[slot] = 0;
             metrics.agentsDormant--;
         }
         else
@@ -1166,9 +1181,15 @@ public final class CoordinationEngine
             head = count;
         }
 
+        if (count == entries && HistoryRing.type(history, entries, head) == LOAD)
+        {
+            loadsInHistory[slot]--;
+        }
+
         final int base = head * HistoryRing.ENTRY_LONGS;
+        final long valueBits = Double.doubleToRawLongBits(value);
         history[base] = timestampNs;
-        history[base + HistoryRing.VALUE] = Double.doubleToRawLongBits(value);
+        history[base + HistoryRing.VALUE] = valueBits;
         HistoryRing.setType(history, entries, head, typeId);
 
         historyHeads[slot] = ++head == entries ? 0 : head;
@@ -1176,11 +1197,48 @@ public final class CoordinationEngine
         {
             historyCounts[slot] = count + 1;
         }
+
+        if (typeId == LOAD)
+        {
+            appendLoad(slot, timestampNs, valueBits);
+        }
+    }
+
+    /**
+     * Keep a LOAD signal in the agent's LOAD ring as well, so that prediction reads the newest LOAD signals without
+     * walking past the other types in the history. {@link #loadsInHistory} counts the LOAD entries still in the
+     * history ring; only that many of the ring's newest entries are used.
+     */
+    private void appendLoad(final int slot, final long timestampNs, final long valueBits)
+    {
+        long[] loads = loadRings[slot];
+        if (null == loads)
+        {
+            loads = new long[OverloadPredictor.LOAD_RING_ENTRIES * OverloadPredictor.LOAD_ENTRY];
+            loadRings[slot] = loads;
+        }
+
+        final int head = loadRingHeads[slot];
+        final int base = head * OverloadPredictor.LOAD_ENTRY;
+        loads[base] = timestampNs;
+        loads[base + HistoryRing.VALUE] = valueBits;
+        loadRingHeads[slot] = (head + 1) & (OverloadPredictor.LOAD_RING_ENTRIES - 1);
+        loadsInHistory[slot]++;
     }
 
     private void predict(final int slot, final long horizonMs, final double threshold)
     {
         final boolean ordered = (blocks[slot * BLOCK_LONGS + FLAGS] & HISTORY_UNORDERED_BIT) == 0;
+        if (ordered && predictor.fitNewestLoads(
+            loadRings[slot],
+            loadRingHeads[slot],
+            Math.min(loadsInHistory[slot], OverloadPredictor.LOAD_RING_ENTRIES),
+            horizonMs,
+            threshold))
+        {
+            return;
+        }
+
         predictor.predict(histories[slot], historyHeads[slot], historyCounts[slot], ordered, horizonMs, threshold);
     }
 
@@ -1228,16 +1286,41 @@ public final class CoordinationEngine
                 return ErrorCode.INVALID_WEIGHTS;
             }
             ProfileTable.normalise(options.weights, inlineWeights);
-            scoringWeights = inlineWeights;
+            useWeights(inlineWeights);
         }
         else
         {
-            scoringWeights = profiles.weights[profile];
+            useWeights(profiles.weights[profile]);
         }
 
         selectScoring(profile);
 
         return null;
+    }
+
+    /**
+     * Take the weights to score with, and note which types other than LOAD have a weight, so that the routing score
+     * visits only types that both have a weight and are present. The note is kept while the same profile's weights
+     * are used again; {@link #defineProfile(long, CharSequence, ScoringModel, double[], double)} drops it, as it may
+     * rewrite them.
+     */
+    private void useWeights(final double[] weights)
+    {
+        if (weights == scoringWeights && weights != inlineWeights)
+        {
+            return;
+        }
+
+        int types = 0;
+        for (int type = 1; type < SignalType.COUNT; type++)
+        {
+            if (weights[type] != 0.0)
+            {
+                types |= 1 << type;
+            }
+        }
+        scoringWeights = weights;
+        scoringTypes = types;
     }
 
     private void selectScoring(final int profile)
@@ -1510,11 +1593,17 @@ public final class CoordinationEngine
      */
     private void scoreRow(final ScoreRows rows, final int row, final int idLength, final int slot, final long nowNs)
     {
+        final long[] blocks = this.blocks;
         final double[] weights = scoringWeights;
+        final boolean neutral = scoringNeutral;
+        final int base = slot * BLOCK_LONGS;
+        final int present = (int) blocks[base + FLAGS];
+
         double total = NEUTRAL_SCORE;
         for (int type = 1; type < SignalType.COUNT; type++)
         {
-            final double score = typeScore(slot, type, nowNs, scoringNeutral, scoringProfile);
+            final double score = (present & (1 << type)) != 0 ?
+                signalScore(blocks, typeOffset(base, type), nowNs, false, neutral) : NEUTRAL_SCORE;
             rows.typeScore(row, type, score);
             if (weights[type] != 0.0)
             {
@@ -1522,7 +1611,9 @@ public final class CoordinationEngine
             }
         }
 
-        final double load = typeScore(slot, LOAD, nowNs, scoringNeutral, scoringProfile);
+        final double load = penalisedLoad(
+            (present & 1) != 0 ? signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE,
+            blocks[base + IN_FLIGHT]);
         rows.typeScore(row, LOAD, load);
         if (weights[LOAD] != 0.0)
         {
@@ -1544,34 +1635,44 @@ public final class CoordinationEngine
         final double[] weights = scoringWeights;
         final boolean neutral = scoringNeutral;
         final int base = slot * BLOCK_LONGS;
-        final int present = (int) blocks[base + FLAGS];
+        final long flags = blocks[base + FLAGS];
         final long inFlight = blocks[base + IN_FLIGHT];
 
         double total = NEUTRAL_SCORE;
-        for (int type = 1; type < SignalType.COUNT; type++)
+        int scored = (int) flags & scoringTypes;
+        while (scored != 0)
         {
-            final double weight = weights[type];
-            if ((present & (1 << type)) != 0 && weight != 0.0)
-            {
-                final double score = signalScore(blocks, typeOffset(base, type), nowNs, false, neutral);
-                total += weight * (score - NEUTRAL_SCORE);
-            }
+            final int type = Integer.numberOfTrailingZeros(scored);
+            scored &= scored - 1;
+            final double score = signalScore(blocks, typeOffset(base, type), nowNs, false, neutral);
+            total += weights[type] * (score - NEUTRAL_SCORE);
         }
 
+        final int present = (int) flags;
         final double loadWeight = weights[LOAD];
         if (loadWeight != 0.0)
         {
-            double load = (present & 1) != 0 ?
-                signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE;
-            if (inFlight != 0 && scoringPenalised)
-            {
-                load *= inFlight < ProfileTable.FACTOR_RADIX ?
-                    scoringFactors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight);
-            }
+            final double load = penalisedLoad((present & 1) != 0 ?
+                signalScore(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE, inFlight);
             total += loadWeight * (load - NEUTRAL_SCORE);
         }
 
         return total < 0.0 ? 0.0 : (total > 1.0 ? 1.0 : total);
+    }
+
+    /**
+     * A LOAD score times the in-flight factor {@code (1 - penalty)^n} of the scoring profile. Without a penalty every
+     * factor is exactly 1, so the score is returned as it is.
+     */
+    private double penalisedLoad(final double load, final long inFlight)
+    {
+        if (inFlight == 0 || !scoringPenalised)
+        {
+            return load;
+        }
+
+        return load * (inFlight < ProfileTable.FACTOR_RADIX ?
+            scoringFactors[(int) inFlight] : profiles.inFlightFactor(scoringProfile, inFlight));
     }
 
     private double typeScore(final int slot, final int type, final long nowNs, final boolean neutral, final int profile)
@@ -1615,12 +1716,12 @@ public final class CoordinationEngine
             return NEUTRAL_SCORE;
         }
 
-        final double x = ageNs * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+        final double x = FastDecay.toDouble(ageNs) * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
         final double value = Double.longBitsToDouble(blocks[offset + VALUE]);
         final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
         if (neutral)
         {
-            final double decay = FastDecay.expNegLive(3.0 * x);
+            final double decay = FastDecay.expNegLiveTimesThree(x);
             return NEUTRAL_SCORE + (isLoad ? NEUTRAL_SCORE - value : value - NEUTRAL_SCORE) * confidence * decay;
         }
 
@@ -1742,6 +1843,7 @@ public final class CoordinationEngine
 
         historyCounts[slot] = count;
         historyHeads[slot] = 0;
+        loadsInHistory[slot] = 0;
         if (count > 0)
         {
             int entries = INITIAL_HISTORY_ENTRIES;
@@ -1764,6 +1866,11 @@ public final class CoordinationEngine
                     buffer.getLong(position + Long.BYTES, ORDER);
                 HistoryRing.setType(history, entries, entry, type);
                 position += HistoryRing.ENTRY_BYTES;
+                if (type == LOAD)
+                {
+                    appendLoad(slot, history[entry * HistoryRing.ENTRY_LONGS],
+                        history[entry * HistoryRing.ENTRY_LONGS + HistoryRing.VALUE]);
+                }
             }
             histories[slot] = history;
             historyHeads[slot] = count == entries ? 0 : count;

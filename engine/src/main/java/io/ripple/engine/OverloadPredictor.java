@@ -9,7 +9,9 @@ package io.ripple.engine;
  * agent's history is in timestamp order, as it is whenever event times do not go backwards, the ten newest LOAD
  * signals in arrival order are the answer unless the next older LOAD signal shares the tenth's timestamp, and they are
  * fitted in the same pass that finds them; otherwise, and in that tie, the ring is walked keeping the ten best by
- * (timestamp descending, arrival ascending) in a small insertion array.
+ * (timestamp descending, arrival ascending) in a small insertion array. The engine keeps each agent's newest LOAD
+ * signals in a LOAD ring as well, so the ordered case reads eleven entries whatever the other types in between; the
+ * ring and the history walk share {@link #fitNewestLoads(long[], int, int, long, double)}, so both give the same bits.
  * <p>
  * The line is fitted with time in nanoseconds, which are exact in a double, rather than in seconds, and from a
  * different origin: the slope scales, the fit is unchanged by the shift, and the prediction is the same to within
@@ -20,10 +22,23 @@ final class OverloadPredictor
     static final int MAX_SAMPLES = 10;
     static final int MIN_SAMPLES = 3;
 
+    /**
+     * Entries of a LOAD ring: a power of two above {@link #MAX_SAMPLES}, so that the signal after the tenth is there.
+     */
+    static final int LOAD_RING_ENTRIES = 16;
+
+    /**
+     * Longs per LOAD ring entry: the timestamp, then the value's bits at {@link HistoryRing#VALUE}.
+     */
+    static final int LOAD_ENTRY = 2;
+
     private static final int LOAD = SignalType.LOAD.id();
     private static final int ENTRY = HistoryRing.ENTRY_LONGS;
     private static final int VALUE = HistoryRing.VALUE;
     private static final double NANOS_PER_MILLI = 1e6;
+    private static final int LOAD_RING_MASK = LOAD_RING_ENTRIES - 1;
+
+    private final long[] scratchLoads = new long[LOAD_RING_ENTRIES * LOAD_ENTRY];
 
     private final long[] timestamps = new long[MAX_SAMPLES];
     private final int[] arrivals = new int[MAX_SAMPLES];
@@ -71,6 +86,7 @@ final class OverloadPredictor
             return;
         }
 
+        sampleCount = kept;
         fit(kept, horizonMs, threshold);
     }
 
@@ -82,16 +98,52 @@ final class OverloadPredictor
     }
 
     /**
-     * Fit the newest LOAD signals of an ordered ring in one pass, with time measured back from the newest so that no
-     * second pass is needed: sums of x, y, x squared and xy give the centred sums directly, and the newest is the
-     * last point of the reference's order.
+     * Copy the newest LOAD signals of an ordered history ring, up to one more than are fitted, into a scratch LOAD
+     * ring and fit them with {@link #fitNewestLoads(long[], int, int, long, double)}.
      *
      * @return false if a tie at the tenth signal needs {@link #bestByTimestamp(long[], int, int, boolean)}.
      */
     private boolean fitNewestInOrder(
         final long[] history, final int head, final int count, final long horizonMs, final double threshold)
     {
+        final long[] loads = scratchLoads;
         final int capacity = HistoryRing.entries(history);
+        int found = 0;
+        int entry = head;
+        for (int back = 0; back < count && found <= MAX_SAMPLES; back++)
+        {
+            entry = (entry == 0 ? capacity : entry) - 1;
+            if (HistoryRing.type(history, capacity, entry) == LOAD)
+            {
+                found++;
+                final int base = (LOAD_RING_ENTRIES - found) * LOAD_ENTRY;
+                loads[base] = history[entry * ENTRY];
+                loads[base + VALUE] = history[entry * ENTRY + VALUE];
+            }
+        }
+
+        return fitNewestLoads(loads, 0, found, horizonMs, threshold);
+    }
+
+    /**
+     * Fit the newest signals of a LOAD ring, which holds the agent's most recent LOAD signals in arrival order as
+     * {@value #LOAD_RING_ENTRIES} (timestamp, value bits) pairs, for a history in timestamp order. It is one pass with
+     * time measured back from the newest, so that no second pass is needed: sums of x, y, x squared and xy give the
+     * centred sums directly, and the newest is the last point of the reference's order. Only the newest eleven
+     * entries are read: ten to fit and one to detect a tie at the tenth.
+     *
+     * @param loads     LOAD ring; may be null if {@code available} is 0.
+     * @param head      index of the entry after the newest.
+     * @param available number of the newest entries that are still in the agent's history, at most
+     *                  {@value #LOAD_RING_ENTRIES}.
+     * @param horizonMs how far beyond the newest kept signal to predict.
+     * @param threshold load above which the agent is overloaded.
+     * @return false if a tie at the tenth signal needs the full walk of
+     * {@link #predict(long[], int, int, boolean, long, double)}; the fields are then unset.
+     */
+    boolean fitNewestLoads(
+        final long[] loads, final int head, final int available, final long horizonMs, final double threshold)
+    {
         int kept = 0;
         long newest = 0;
         long tenth = 0;
@@ -101,16 +153,11 @@ final class OverloadPredictor
         double sumXX = 0.0;
         double sumXY = 0.0;
         int entry = head;
-        for (int back = 0; back < count; back++)
+        for (int back = 0; back < available; back++)
         {
-            entry = (entry == 0 ? capacity : entry) - 1;
-            final int base = entry * ENTRY;
-            if (HistoryRing.type(history, capacity, entry) != LOAD)
-            {
-                continue;
-            }
-
-            final long timestamp = history[base];
+            entry = (entry - 1) & LOAD_RING_MASK;
+            final int base = entry * LOAD_ENTRY;
+            final long timestamp = loads[base];
             if (kept == MAX_SAMPLES)
             {
                 if (timestamp == tenth)
@@ -120,7 +167,7 @@ final class OverloadPredictor
                 break;
             }
 
-            final double value = Double.longBitsToDouble(history[base + VALUE]);
+            final double value = Double.longBitsToDouble(loads[base + VALUE]);
             if (kept == 0)
             {
                 newest = timestamp;

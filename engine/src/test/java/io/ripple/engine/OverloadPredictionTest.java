@@ -99,6 +99,25 @@ class OverloadPredictionTest
     }
 
     @Test
+    void shouldCountTheSamplesFittedWhenATieAtTheTenthNeedsTheFullWalk()
+    {
+        // given
+        final CoordinationEngine engine = new CoordinationEngine(new EngineConfig().overloadWarnings(false), null);
+        engine.onSignal(T0, "a", SignalType.LOAD, 0.1, 1.0, 60_000, 0);
+        engine.onSignal(T0, "a", SignalType.LOAD, 0.2, 1.0, 60_000, 0);
+        for (int i = 1; i <= 9; i++)
+        {
+            engine.onSignal(T0 + i * MS_NS, "a", SignalType.LOAD, 0.2 + i / 100.0, 1.0, 60_000, 0);
+        }
+
+        // when
+        engine.predictOverload(T0 + 9 * MS_NS, "a", 1, 0.8, prediction);
+
+        // then
+        assertEquals(10, prediction.sampleCount());
+    }
+
+    @Test
     void shouldFitOnlyTheLastTenLoadSignals()
     {
         for (int i = 0; i < 5; i++)

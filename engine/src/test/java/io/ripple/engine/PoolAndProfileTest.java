@@ -175,6 +175,43 @@ class PoolAndProfileTest
     }
 
     @Test
+    void shouldScoreWithTheNewWeightsWhenAProfileIsRedefinedBetweenTwoSelections()
+    {
+        // given
+        engine.defineProfile(T0, "p", ScoringModel.REFERENCE, new double[]{ 0, 0, 1, 0, 0, 0 }, 0.0);
+        engine.onSignal(T0, "a-0", SignalType.QUALITY, 0.2, 1.0, 60_000, 0);
+        engine.onSignal(T0, "a-0", SignalType.COST, 0.9, 1.0, 60_000, 0);
+        request.reset().addCandidate("a-0").profile("p");
+        engine.select(T0, request, result);
+        assertEquals(0.2, result.score(0), 1e-12);
+
+        // when
+        engine.defineProfile(T0, "p", ScoringModel.REFERENCE, new double[]{ 0, 0, 0, 1, 0, 0 }, 0.0);
+        engine.select(T0, request, result);
+
+        // then
+        assertEquals(0.9, result.score(0), 1e-12);
+    }
+
+    @Test
+    void shouldScoreWithEachRequestsOwnInlineWeights()
+    {
+        // given
+        engine.onSignal(T0, "a-0", SignalType.QUALITY, 0.2, 1.0, 60_000, 0);
+        engine.onSignal(T0, "a-0", SignalType.COST, 0.9, 1.0, 60_000, 0);
+        request.reset().addCandidate("a-0").profile("reference").weight(SignalType.QUALITY, 1.0);
+        engine.select(T0, request, result);
+        assertEquals(0.2, result.score(0), 1e-12);
+
+        // when
+        request.reset().addCandidate("a-0").profile("reference").weight(SignalType.COST, 1.0);
+        engine.select(T0, request, result);
+
+        // then
+        assertEquals(0.9, result.score(0), 1e-12);
+    }
+
+    @Test
     void shouldApplyTheProfilesInFlightPenalty()
     {
         engine.defineProfile(T0, "half", ScoringModel.NEUTRAL, new double[]{ 1, 0, 0, 0, 0, 0 }, 0.5);

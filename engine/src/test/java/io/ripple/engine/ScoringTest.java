@@ -175,6 +175,34 @@ class ScoringTest
     }
 
     @Test
+    void shouldDecayTimesThreeWithTheBitsOfTheNeutralModelsDecay()
+    {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            final double x = i < 500_000 ? i / 500_000.0 : random.nextDouble(0.0, 1.0000000000000002);
+            assertEquals(
+                Double.doubleToRawLongBits(FastDecay.expNegLive(3.0 * x)),
+                Double.doubleToRawLongBits(FastDecay.expNegLiveTimesThree(x)),
+                "seed 3, x=" + x);
+        }
+        assertEquals(FastDecay.expNegLive(3.0 * Math.nextUp(1.0)), FastDecay.expNegLiveTimesThree(Math.nextUp(1.0)));
+    }
+
+    @Test
+    void shouldConvertCountsToDoublesExactlyAsACastDoes()
+    {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            final long n = i < 10_000 ? i : random.nextLong(1L << (1 + random.nextInt(52)));
+            assertEquals(Double.doubleToRawLongBits((double) n), Double.doubleToRawLongBits(FastDecay.toDouble(n)),
+                "seed 5, n=" + n);
+        }
+        assertEquals((double) ((1L << 52) - 1), FastDecay.toDouble((1L << 52) - 1));
+    }
+
+    @Test
     void shouldComputeInFlightFactorsForLargeCountsFromDigitTables()
     {
         final ProfileTable profiles = new ProfileTable(0, 1);
