@@ -20,14 +20,16 @@ import java.nio.file.StandardOpenOption;
  * {@link IOException} that can be handled. Only bytes past the end of everything Chronicle has written are touched,
  * and those are zero already.
  * <p>
- * Extends in steps of {@link #reserveBytes()}, so the cost (one write of a few hundred kilobytes) is paid once per
- * that many journaled bytes. The reservation survives the appender being dropped and opened again after a failure,
- * as long as it writes to the same file. Single-threaded: the journal writer's thread only; allocates only when the
- * journal moves to a new cycle file.
+ * Extends in steps of 512 KiB, paid by the append that finds the reserve short: eight writes of 64 KiB, a few hundred
+ * microseconds on a shared laptop-class machine, once per 512 KiB journaled (some 4,000 signals). That append is
+ * slower at the 99.99th percentile; the median and 99.9th percentile of appends do not change. The reservation survives
+ * the appender being dropped and opened again after a failure, as long as it writes to the same file.
+ * Single-threaded: the journal writer's thread only; allocates only when the journal moves to a new cycle file.
  */
 final class SpaceReservation implements AutoCloseable
 {
     private static final int ZEROS_LENGTH = 64 * 1024;
+    private static final long STEP_BYTES = 8 * ZEROS_LENGTH;
 
     private final long reserveBytes;
     private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZEROS_LENGTH);
@@ -64,7 +66,7 @@ final class SpaceReservation implements AutoCloseable
             return;
         }
 
-        final long targetLimit = endPosition + 2 * reserveBytes;
+        final long targetLimit = endPosition + reserveBytes + STEP_BYTES;
         while (allocatedLimit < targetLimit)
         {
             zeros.clear().limit((int) Math.min(ZEROS_LENGTH, targetLimit - allocatedLimit));
