@@ -34,6 +34,7 @@ public final class JournalSpaceGuard implements AutoCloseable
     private final GatewayCounters counters;
     private final ScheduledExecutorService timer;
     private volatile long minFreeMb;
+    private boolean readFailed;
 
     private JournalSpaceGuard(
         final Path dir, final FileStore store, final GatewayCounters counters, final long minFreeMb)
@@ -126,11 +127,16 @@ public final class JournalSpaceGuard implements AutoCloseable
         try
         {
             usableBytes = store.getUsableSpace();
+            readFailed = false;
         }
         catch (final IOException | RuntimeException ex)
         {
             usableBytes = -1;
-            LOGGER.warn("journal: cannot read the free space of {}: {}", dir, ex.toString());
+            if (!readFailed)
+            {
+                readFailed = true;
+                LOGGER.warn("journal: cannot read the free space of {}: {}", dir, ex.toString());
+            }
         }
 
         final boolean low = thresholdMb > 0 && usableBytes >= 0 && usableBytes < thresholdMb * BYTES_PER_MB;

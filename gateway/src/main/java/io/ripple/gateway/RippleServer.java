@@ -199,7 +199,9 @@ public final class RippleServer implements AutoCloseable
             config.credentialsFile().toAbsolutePath() + " (" + config.credentialStore().size() + " principals)"));
         lines.add("limits: " + config.maxSessions() + " sessions, " + config.maxAgents() + " agents, " +
             config.maxCandidates() + " candidates, batches of " + config.maxBatchSize() + ", messages of " +
-            config.maxMessageLength() + " bytes; ring of " + config.ringSize() + " slots");
+            config.maxMessageLength() + " bytes; " + (0 == config.sessionRate() ? "no rate limit" :
+            config.sessionRate() + " messages/s per session") + "; requests refused below " +
+            config.journalMinFreeMb() + " MiB free for the journal; ring of " + config.ringSize() + " slots");
         return lines;
     }
 
