@@ -62,6 +62,10 @@ public final class GatewayConfig
     private int metricsPort = -1;
     private String metricsBindAddress = "127.0.0.1";
     private long metricsIntervalMs = 100;
+    private long journalMinFreeMb = 64;
+    private long journalBlockSizeBytes;
+    private long sessionRate;
+    private long sessionBurst;
     private String ingressIdleStrategyName = "backoff";
     private Supplier<IdleStrategy> ingressIdleStrategy = GatewayConfig::backoffIngressIdleStrategy;
 
@@ -794,6 +798,96 @@ public final class GatewayConfig
     }
 
     /**
+     * Least free space of the journal's file system below which requests that would be journaled are refused with
+     * {@code JOURNAL_UNAVAILABLE}.
+     *
+     * @return the threshold in MiB, 0 to never refuse.
+     */
+    public long journalMinFreeMb()
+    {
+        return journalMinFreeMb;
+    }
+
+    /**
+     * Least free space of the journal's file system below which requests are refused.
+     *
+     * @param journalMinFreeMb in MiB, 0 to never refuse.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig journalMinFreeMb(final long journalMinFreeMb)
+    {
+        this.journalMinFreeMb = journalMinFreeMb;
+        return this;
+    }
+
+    /**
+     * Size of the chunks in which the journal's files are mapped.
+     *
+     * @return bytes, 0 for Chronicle's default.
+     */
+    public long journalBlockSizeBytes()
+    {
+        return journalBlockSizeBytes;
+    }
+
+    /**
+     * Size of the chunks in which the journal's files are mapped; small file systems want small chunks.
+     *
+     * @param journalBlockSizeBytes 0 for Chronicle's default, else at least 64 KiB.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig journalBlockSizeBytes(final long journalBlockSizeBytes)
+    {
+        this.journalBlockSizeBytes = journalBlockSizeBytes;
+        return this;
+    }
+
+    /**
+     * Messages per second a session may send on average; a signal batch counts one per entry, any other request
+     * one.
+     *
+     * @return the rate, 0 for no limit.
+     */
+    public long sessionRate()
+    {
+        return sessionRate;
+    }
+
+    /**
+     * Messages per second a session may send on average.
+     *
+     * @param sessionRate the rate, 0 for no limit.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig sessionRate(final long sessionRate)
+    {
+        this.sessionRate = sessionRate;
+        return this;
+    }
+
+    /**
+     * Messages a session may send at once above its rate.
+     *
+     * @return the burst, 0 for one second's worth of the rate.
+     */
+    public long sessionBurst()
+    {
+        return sessionBurst;
+    }
+
+    /**
+     * Messages a session may send at once above its rate; never less than a full batch is allowed.
+     *
+     * @param sessionBurst the burst, 0 for one second's worth of the rate.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig sessionBurst(final long sessionBurst)
+    {
+        this.sessionBurst = sessionBurst;
+        return this;
+    }
+
+    /**
      * Check the settings against each other and the protocol.
      *
      * @throws IllegalArgumentException naming the first bad setting.
@@ -822,6 +916,11 @@ public final class GatewayConfig
         require(snapshotIntervalMs >= 0, "snapshot.interval-ms: must not be negative");
         require(metricsPort >= -1 && metricsPort <= 65_535, "metrics.port: must be -1 (off), 0 (any) or 1 to 65535");
         require(metricsIntervalMs > 0, "metrics.interval-ms: must be positive");
+        require(journalMinFreeMb >= 0, "journal.min-free-mb: must not be negative");
+        require(0 == journalBlockSizeBytes || journalBlockSizeBytes >= 64 * 1024,
+            "journal block size: must be 0 or at least 64 KiB");
+        require(sessionRate >= 0, "limits.session-rate: must not be negative");
+        require(sessionBurst >= 0, "limits.session-burst: must not be negative");
     }
 
     private static void require(final boolean condition, final String message)

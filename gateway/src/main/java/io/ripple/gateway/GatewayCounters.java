@@ -34,6 +34,9 @@ public final class GatewayCounters
     private final AtomicLong journalIndex = new AtomicLong(-1);
     private final AtomicLong journalBytes = new AtomicLong();
     private final AtomicLong lastSnapshotTimestampNs = new AtomicLong();
+    private final AtomicLong journalUsableBytes = new AtomicLong(-1);
+    private final AtomicLong journalSpaceLowEpisodes = new AtomicLong();
+    private volatile boolean journalSpaceLow;
     private final AtomicLongArray engineFigures = new AtomicLongArray(EngineFigure.values().length);
     private final AtomicLongArray engineSignalsByType = new AtomicLongArray(SIGNAL_TYPES.length);
     private final AtomicLongArray engineRejectionsByCode = new AtomicLongArray(MAX_CODE);
@@ -325,6 +328,53 @@ public final class GatewayCounters
     public long journalBytes()
     {
         return journalBytes.get();
+    }
+
+    /**
+     * The journal's free space was read; the free-space guard's thread only.
+     *
+     * @param usableBytes free bytes of the journal's file system, -1 if unknown.
+     * @param low         is it below the threshold, so that requests are refused?
+     */
+    public void onJournalSpace(final long usableBytes, final boolean low)
+    {
+        journalUsableBytes.lazySet(usableBytes);
+        if (low && !journalSpaceLow)
+        {
+            journalSpaceLowEpisodes.incrementAndGet();
+        }
+        journalSpaceLow = low;
+    }
+
+    /**
+     * Is the journal's free space below the threshold, so that requests are refused with
+     * {@code JOURNAL_UNAVAILABLE}? A volatile read, for the ingress.
+     *
+     * @return true while space is low.
+     */
+    public boolean isJournalSpaceLow()
+    {
+        return journalSpaceLow;
+    }
+
+    /**
+     * Free bytes of the journal's file system as last read.
+     *
+     * @return bytes, -1 if unknown.
+     */
+    public long journalUsableBytes()
+    {
+        return journalUsableBytes.get();
+    }
+
+    /**
+     * Times the journal's free space fell below the threshold since start.
+     *
+     * @return the count.
+     */
+    public long journalSpaceLowEpisodes()
+    {
+        return journalSpaceLowEpisodes.get();
     }
 
     /**

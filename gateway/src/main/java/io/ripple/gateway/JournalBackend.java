@@ -37,7 +37,9 @@ public final class JournalBackend implements RippleBackend
             .maxCandidates(config.maxCandidates())
             .maxBatch(config.maxBatchSize());
         final RecoveredState recovered = Recovery.recover(dir, engineConfig);
-        final JournalConfig journalConfig = new JournalConfig().maxMessageLength(config.maxMessageLength());
+        final JournalConfig journalConfig = new JournalConfig()
+            .maxMessageLength(config.maxMessageLength())
+            .blockSizeBytes(config.journalBlockSizeBytes());
         final JournalWriter writer = JournalWriter.open(dir, journalConfig);
 
         try

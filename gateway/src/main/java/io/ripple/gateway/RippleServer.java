@@ -47,6 +47,7 @@ public final class RippleServer implements AutoCloseable
     private AgentRunner ingressRunner;
     private CncCounters cncCounters;
     private MetricsService metricsService;
+    private JournalSpaceGuard journalSpaceGuard;
     private volatile boolean ready;
     private boolean closed;
 
@@ -98,6 +99,7 @@ public final class RippleServer implements AutoCloseable
         LOGGER.info("recovery: {} in {} ms", backend.recoverySummary(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recoveryStartNs));
         pipeline.start(backend.journal(), backend.engine(), backend.nextRingSequence());
+        journalSpaceGuard = JournalSpaceGuard.start(config.journalDir(), config.journalMinFreeMb(), counters);
 
         if (config.ipcEnabled())
         {
@@ -138,7 +140,7 @@ public final class RippleServer implements AutoCloseable
             config.metricsIntervalMs(),
             config.metricsBindAddress(),
             config.metricsPort(),
-            () -> ready);
+            () -> ready && !counters.isJournalSpaceLow());
         ServerInfoFile.write(config.journalDir(), driverHost.aeronDirectoryName(), metricsService.httpPort());
         ready = true;
 
@@ -197,7 +199,9 @@ public final class RippleServer implements AutoCloseable
             config.credentialsFile().toAbsolutePath() + " (" + config.credentialStore().size() + " principals)"));
         lines.add("limits: " + config.maxSessions() + " sessions, " + config.maxAgents() + " agents, " +
             config.maxCandidates() + " candidates, batches of " + config.maxBatchSize() + ", messages of " +
-            config.maxMessageLength() + " bytes; ring of " + config.ringSize() + " slots");
+            config.maxMessageLength() + " bytes; " + (0 == config.sessionRate() ? "no rate limit" :
+            config.sessionRate() + " messages/s per session") + "; requests refused below " +
+            config.journalMinFreeMb() + " MiB free for the journal; ring of " + config.ringSize() + " slots");
         return lines;
     }
 
@@ -229,6 +233,16 @@ public final class RippleServer implements AutoCloseable
     public GatewayCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * The guard of the journal's free space, whose threshold may be changed while the server runs.
+     *
+     * @return the guard.
+     */
+    public JournalSpaceGuard journalSpaceGuard()
+    {
+        return journalSpaceGuard;
     }
 
     /**
@@ -301,6 +315,7 @@ public final class RippleServer implements AutoCloseable
             }
         }
 
+        CloseHelper.quietClose(journalSpaceGuard);
         CloseHelper.quietClose(metricsService);
         CloseHelper.quietClose(cncCounters);
         if (null != metricsService)

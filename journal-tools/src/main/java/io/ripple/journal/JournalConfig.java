@@ -28,7 +28,14 @@ public final class JournalConfig
      */
     public static final int DEFAULT_RETAINED_SNAPSHOTS = 3;
 
+    /**
+     * Least time between two attempts of {@link JournalWriter} to reopen the journal after a failed append.
+     */
+    public static final long DEFAULT_REOPEN_INTERVAL_MS = 100;
+
     private RollCycle rollCycle = DEFAULT_ROLL_CYCLE;
+    private long blockSizeBytes;
+    private long reopenIntervalMs = DEFAULT_REOPEN_INTERVAL_MS;
     private int retainedSnapshots = DEFAULT_RETAINED_SNAPSHOTS;
     private boolean deleteCoveredCycles = true;
     private int maxMessageLength = ProtocolLimits.MAX_MESSAGE_LENGTH;
@@ -153,11 +160,68 @@ public final class JournalConfig
     }
 
     /**
+     * Size of the chunks in which Chronicle maps journal files, in bytes.
+     *
+     * @return the block size, 0 for Chronicle's default.
+     */
+    public long blockSizeBytes()
+    {
+        return blockSizeBytes;
+    }
+
+    /**
+     * Set the size of the chunks in which Chronicle maps journal files; small journals on small file systems want
+     * a small block.
+     *
+     * @param blockSizeBytes 0 for Chronicle's default, else at least 64 KiB.
+     * @return this for a fluent API.
+     */
+    public JournalConfig blockSizeBytes(final long blockSizeBytes)
+    {
+        if (0 != blockSizeBytes && blockSizeBytes < 64 * 1024)
+        {
+            throw new IllegalArgumentException("blockSizeBytes must be 0 or at least 64 KiB: " + blockSizeBytes);
+        }
+
+        this.blockSizeBytes = blockSizeBytes;
+        return this;
+    }
+
+    /**
+     * Least time between two attempts of {@link JournalWriter} to reopen the journal after a failed append; appends
+     * in between fail at once.
+     *
+     * @return the interval in milliseconds.
+     */
+    public long reopenIntervalMs()
+    {
+        return reopenIntervalMs;
+    }
+
+    /**
+     * Set the least time between two attempts to reopen the journal after a failed append.
+     *
+     * @param reopenIntervalMs in milliseconds, 0 or more.
+     * @return this for a fluent API.
+     */
+    public JournalConfig reopenIntervalMs(final long reopenIntervalMs)
+    {
+        if (reopenIntervalMs < 0)
+        {
+            throw new IllegalArgumentException("reopenIntervalMs must not be negative: " + reopenIntervalMs);
+        }
+
+        this.reopenIntervalMs = reopenIntervalMs;
+        return this;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String toString()
     {
-        return "JournalConfig{rollCycle=" + rollCycle + ", retainedSnapshots=" + retainedSnapshots +
+        return "JournalConfig{rollCycle=" + rollCycle + ", blockSizeBytes=" + blockSizeBytes +
+            ", reopenIntervalMs=" + reopenIntervalMs + ", retainedSnapshots=" + retainedSnapshots +
             ", deleteCoveredCycles=" + deleteCoveredCycles + ", maxMessageLength=" + maxMessageLength + '}';
     }
 }

@@ -7,7 +7,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Appends events and answers to a journal: one Chronicle Queue excerpt per record, laid out as described in
@@ -16,6 +18,20 @@ import java.nio.file.Path;
  * <b>Durability.</b> An append returns once the record is in the memory-mapped journal file, so it survives a crash
  * of the process (including {@code kill -9}); it does not survive a crash of the machine before the operating system
  * writes the page back, which needs replication.
+ * <p>
+ * <b>Full file system.</b> The writer keeps at least a megabyte (four of the longest messages) allocated ahead of
+ * the last record in the current cycle file, allocated by ordinary writes of zeros, so that Chronicle never stores
+ * into a hole of its memory-mapped file that the file system cannot fill: such a store raises {@code SIGBUS}, which
+ * the JVM can turn into an {@link InternalError} for some stores but not for all, and then the process dies. When the
+ * reserve cannot be allocated the append throws {@link JournalUnavailableException} without touching the journal,
+ * and the next attempt is made on an append at least {@link JournalConfig#reopenIntervalMs()} later. The first
+ * record of a new cycle file (and the first after opening) is written before its file is known, so it is not covered;
+ * the gateway's free-space threshold keeps the file system from getting that full.
+ * <p>
+ * <b>Failure and recovery.</b> An append that fails inside Chronicle rolls its excerpt back where it can and throws
+ * {@link JournalUnavailableException}. The appender may be unusable afterwards, so the writer drops it and its queue;
+ * the next append at least {@link JournalConfig#reopenIntervalMs()} later opens them again and writes after the last
+ * complete record, while appends before then fail at once. Records appended before a failure stay readable.
  * <p>
  * <b>Threading.</b> One thread appends; {@link #close()} from the same thread.
  */
@@ -28,19 +44,49 @@ public final class JournalWriter implements AutoCloseable
 
     private final Path dir;
     private final JournalConfig config;
-    private final SingleChronicleQueue queue;
-    private final ExcerptAppender appender;
+    private static final long MIN_RESERVE_BYTES = 1024 * 1024;
+
+    private final long reopenIntervalNs;
+    private final SpaceReservation reservation;
+    private SingleChronicleQueue queue;
+    private ExcerptAppender appender;
     private long lastIndex = -1;
     private long eventsAppended;
     private long answersAppended;
+    private long failures;
+    private long reopens;
+    private long failedAtNs;
+    private boolean reservationFailed;
     private boolean closed;
 
     private JournalWriter(final Path dir, final JournalConfig config)
     {
         this.dir = dir;
         this.config = config;
-        this.queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(config.rollCycle()).build();
-        this.appender = queue.createAppender();
+        this.reopenIntervalNs = TimeUnit.MILLISECONDS.toNanos(config.reopenIntervalMs());
+        this.reservation = new SpaceReservation(Math.max(MIN_RESERVE_BYTES, 4L * config.maxMessageLength()));
+        openAppender();
+    }
+
+    private void openAppender()
+    {
+        final SingleChronicleQueueBuilder builder =
+            SingleChronicleQueueBuilder.binary(dir).rollCycle(config.rollCycle());
+        if (config.blockSizeBytes() > 0)
+        {
+            builder.blockSize(config.blockSizeBytes());
+        }
+        queue = builder.build();
+        try
+        {
+            appender = queue.createAppender();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            queue.close();
+            queue = null;
+            throw ex;
+        }
     }
 
     /**
@@ -141,6 +187,36 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * Appends that failed since the writer was opened.
+     *
+     * @return the count.
+     */
+    public long failures()
+    {
+        return failures;
+    }
+
+    /**
+     * Times the appender was opened again after a failure.
+     *
+     * @return the count.
+     */
+    public long reopens()
+    {
+        return reopens;
+    }
+
+    /**
+     * Is the writer between a failed append and the next successful one?
+     *
+     * @return true while the last append failed.
+     */
+    public boolean isFailed()
+    {
+        return null == appender || reservationFailed;
+    }
+
+    /**
      * The journal directory.
      *
      * @return the path given to {@link #open(Path, JournalConfig)}.
@@ -178,8 +254,8 @@ public final class JournalWriter implements AutoCloseable
         if (!closed)
         {
             closed = true;
-            appender.close();
-            queue.close();
+            dropAppender();
+            reservation.close();
         }
     }
 
@@ -202,8 +278,16 @@ public final class JournalWriter implements AutoCloseable
             throw new IllegalArgumentException("bad message bounds: offset=" + offset + " length=" + length);
         }
 
-        try (DocumentContext context = appender.writingDocument())
+        if (null == appender)
         {
+            reopenAfterFailure();
+        }
+        reserveSpace();
+
+        DocumentContext context = null;
+        try
+        {
+            context = appender.writingDocument();
             final Bytes<?> bytes = context.wire().bytes();
             bytes.writeByte(kind);
             bytes.writeLong(sequence);
@@ -220,13 +304,108 @@ public final class JournalWriter implements AutoCloseable
             {
                 bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
+            reservation.onRecordWritten(bytes);
+            context.close();
         }
         catch (final RuntimeException | InternalError ex)
         {
+            onAppendFailed(context);
             throw new JournalUnavailableException("cannot append to journal " + dir, ex);
         }
 
         lastIndex = appender.lastIndexAppended();
         return lastIndex;
+    }
+
+    private void reserveSpace()
+    {
+        if (reservationFailed && System.nanoTime() - failedAtNs < reopenIntervalNs)
+        {
+            throw new JournalUnavailableException("journal " + dir + " has no space; next check within " +
+                config.reopenIntervalMs() + " ms", null);
+        }
+
+        try
+        {
+            reservation.ensureReserve();
+            reservationFailed = false;
+        }
+        catch (final IOException ex)
+        {
+            failures++;
+            failedAtNs = System.nanoTime();
+            reservationFailed = true;
+            throw new JournalUnavailableException("cannot reserve space for journal " + dir, ex);
+        }
+    }
+
+    private void reopenAfterFailure()
+    {
+        if (System.nanoTime() - failedAtNs < reopenIntervalNs)
+        {
+            throw new JournalUnavailableException("journal " + dir + " failed; next attempt to reopen it within " +
+                config.reopenIntervalMs() + " ms", null);
+        }
+
+        try
+        {
+            openAppender();
+            reopens++;
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            appender = null;
+            failedAtNs = System.nanoTime();
+            throw new JournalUnavailableException("cannot reopen journal " + dir, ex);
+        }
+    }
+
+    private void onAppendFailed(final DocumentContext context)
+    {
+        failures++;
+        failedAtNs = System.nanoTime();
+        if (null != context && context.isOpen())
+        {
+            try
+            {
+                context.rollbackOnClose();
+                context.close();
+            }
+            catch (final RuntimeException | InternalError ignore)
+            {
+                // The excerpt stays incomplete; readers stop before it and the reopened appender recovers it.
+            }
+        }
+        dropAppender();
+    }
+
+    private void dropAppender()
+    {
+        final ExcerptAppender oldAppender = appender;
+        final SingleChronicleQueue oldQueue = queue;
+        appender = null;
+        queue = null;
+        try
+        {
+            if (null != oldAppender)
+            {
+                oldAppender.close();
+            }
+        }
+        catch (final RuntimeException | InternalError ignore)
+        {
+            // Closing a broken appender may fail again; the queue is closed below regardless.
+        }
+        try
+        {
+            if (null != oldQueue)
+            {
+                oldQueue.close();
+            }
+        }
+        catch (final RuntimeException | InternalError ignore)
+        {
+            // The files are released when the process exits; nothing more can be done here.
+        }
     }
 }

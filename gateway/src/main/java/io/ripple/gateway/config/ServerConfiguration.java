@@ -35,6 +35,10 @@ public final class ServerConfiguration
         new ConfigKey("journal.dir", "path", "ripple-data",
             "Journal and snapshots; created if absent.",
             (config, value) -> config.journalDir(Path.of(nonEmpty(value)))),
+        new ConfigKey("journal.min-free-mb", "MiB", "64",
+            "Least free space on the journal's file system; below it requests are refused with JOURNAL_UNAVAILABLE " +
+            "until space returns; 0 never refuses.",
+            (config, value) -> config.journalMinFreeMb(parseLong(value, 0, 1L << 30))),
         new ConfigKey("aeron.dir", "path", "",
             "Aeron directory of an external media driver; empty embeds one under /dev/shm.",
             (config, value) -> config.aeronDirectoryName(value.isEmpty() ? null : value)),
@@ -84,6 +88,14 @@ public final class ServerConfiguration
         new ConfigKey("limits.max-message-bytes", "bytes", Integer.toString(ProtocolLimits.MAX_MESSAGE_LENGTH),
             "Largest message accepted, header included.",
             (config, value) -> config.maxMessageLength(parseInt(value, 64, ProtocolLimits.MAX_MESSAGE_LENGTH))),
+        new ConfigKey("limits.session-rate", "messages/s", "0",
+            "Average messages per second one session may send (a signal batch counts its entries); above it " +
+            "requests get RATE_LIMITED; 0 is no limit.",
+            (config, value) -> config.sessionRate(parseLong(value, 0, 1_000_000_000L))),
+        new ConfigKey("limits.session-burst", "messages", "0",
+            "Messages a session may send at once above its rate; 0 is one second's worth; never less than a full " +
+            "batch.",
+            (config, value) -> config.sessionBurst(parseLong(value, 0, 1_000_000_000L))),
         new ConfigKey("session.heartbeat-interval-ms", "ms", "1000",
             "Interval at which an idle side sends a heartbeat.",
             (config, value) -> config.heartbeatIntervalMs(parseLong(value, 1, 3_600_000))),
@@ -204,6 +216,7 @@ public final class ServerConfiguration
         final List<String> lines = new ArrayList<>();
         lines.add("credentials.file = " + config.credentialsFile());
         lines.add("journal.dir = " + config.journalDir());
+        lines.add("journal.min-free-mb = " + config.journalMinFreeMb());
         lines.add("aeron.dir = " + (null == config.aeronDirectoryName() ? "(embedded)" : config.aeronDirectoryName()));
         lines.add("ingress.ipc = " + config.ipcEnabled());
         lines.add("ingress.udp = " + String.join(",", config.udpChannels()));
@@ -220,6 +233,8 @@ public final class ServerConfiguration
         lines.add("limits.max-candidates = " + config.maxCandidates());
         lines.add("limits.max-batch = " + config.maxBatchSize());
         lines.add("limits.max-message-bytes = " + config.maxMessageLength());
+        lines.add("limits.session-rate = " + config.sessionRate());
+        lines.add("limits.session-burst = " + config.sessionBurst());
         lines.add("session.heartbeat-interval-ms = " + config.heartbeatIntervalMs());
         lines.add("session.timeout-ms = " + config.sessionTimeoutMs());
         lines.add("session.slow-client-timeout-ms = " + config.slowClientTimeoutMs());

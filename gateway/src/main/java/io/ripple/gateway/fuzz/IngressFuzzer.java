@@ -1,9 +1,12 @@
 package io.ripple.gateway.fuzz;
 
+import io.ripple.codecs.ConnectDecoder;
+import io.ripple.codecs.ConnectRejectedDecoder;
 import io.ripple.codecs.ErrorCode;
 import io.ripple.codecs.ErrorDecoder;
 import io.ripple.codecs.FrameValidator;
 import io.ripple.codecs.HeartbeatDecoder;
+import io.ripple.codecs.MessageHeaderDecoder;
 import io.ripple.codecs.MetricsSnapshotDecoder;
 import io.ripple.codecs.SignalBatchDecoder;
 import io.ripple.codecs.SignalDecoder;
@@ -27,11 +30,12 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * <ul>
  *     <li>every frame the protocol's checks reject, and that names this session, got exactly one {@code Error} with
  *     the code {@link FrameValidator} predicts (frames with a foreign schema get none);</li>
- *     <li>every other request got exactly one answer, and every accepted signal message was journaled;</li>
+ *     <li>every other request got exactly one answer (a {@code Connect}, a {@code ConnectRejected} on this client's
+ *     stream), and every accepted signal message was journaled;</li>
  *     <li>the engine applied exactly the signals that were accepted: the metrics' accepted-signal count grew by the
  *     signals of journaled messages minus the entries the engine rejected, so no rejected signal changed state;</li>
- *     <li>the metrics' rejection counts grew by the errors received plus the rejections that could not be answered;
- *     </li>
+ *     <li>the metrics' rejection counts grew by the errors and connect refusals received plus the rejections that
+ *     could not be answered;</li>
  *     <li>no stage of the server caught an exception.</li>
  * </ul>
  * Not thread-safe; the calling thread drives the client.
@@ -63,6 +67,7 @@ public final class IngressFuzzer implements RippleClientListener
     private long strayErrors;
     private long strayAnswers;
     private long errorsReceivedExtra;
+    private long connectsRejected;
     private long framesSent;
     private long roundsRun;
 
@@ -78,7 +83,9 @@ public final class IngressFuzzer implements RippleClientListener
     {
         this.client = client;
         this.counters = server.counters();
-        this.fuzzer = new FrameFuzzer(seed);
+        this.fuzzer = new FrameFuzzer(
+            seed, server.config().maxMessageLength(), server.config().maxBatchSize(), server.config().maxCandidates())
+            .connectRepliesTo(client.responseSubscription().channel(), client.responseSubscription().streamId());
         this.validator = new FrameValidator(
             server.config().maxMessageLength(), server.config().maxBatchSize(), server.config().maxCandidates());
         this.roundSize = roundSize;
@@ -146,6 +153,7 @@ public final class IngressFuzzer implements RippleClientListener
         strayErrors = 0;
         strayAnswers = 0;
         errorsReceivedExtra = 0;
+        connectsRejected = 0;
 
         long expectedJournaled = 0;
         long expectedStrays = 0;
@@ -190,6 +198,10 @@ public final class IngressFuzzer implements RippleClientListener
             {
                 // Read every answer waiting so that this client is not the slow reader the server drops answers for.
             }
+            if (0 == expectedCodes[i] && ConnectDecoder.TEMPLATE_ID == templateIds[i])
+            {
+                awaitAnswer(i);
+            }
         }
         framesSent += roundSize;
         roundsRun++;
@@ -216,6 +228,22 @@ public final class IngressFuzzer implements RippleClientListener
 
         checkRound(before, unansweredBefore, stageErrorsBefore, journaledBefore, expectedJournaled, expectedStrays);
         return firstCorrelationId + roundSize;
+    }
+
+    /**
+     * Wait for the answer to one request before sending more: the server has room for only a few connect refusals
+     * in flight, and counts the rest as unanswered.
+     */
+    private void awaitAnswer(final int i)
+    {
+        final long deadlineNs = System.nanoTime() + ROUND_TIMEOUT_NS;
+        while (0 == answerCounts[i] + errorCounts[i] && System.nanoTime() - deadlineNs < 0)
+        {
+            if (0 == client.poll())
+            {
+                LockSupport.parkNanos(100_000);
+            }
+        }
     }
 
     private boolean isRoundAnswered(final long expectedJournaled, final long expectedStrays)
@@ -283,7 +311,7 @@ public final class IngressFuzzer implements RippleClientListener
             return;
         }
 
-        long errorsReceived = strayErrors + errorsReceivedExtra;
+        long errorsReceived = strayErrors + errorsReceivedExtra + connectsRejected;
         long signalsApplied = 0;
         for (int i = 0; i < roundSize; i++)
         {
@@ -356,7 +384,7 @@ public final class IngressFuzzer implements RippleClientListener
         final String round, final Totals before, final Totals after, final long unansweredBefore, final long drops)
     {
         long missing = 0;
-        long errorsReceived = strayErrors + errorsReceivedExtra;
+        long errorsReceived = strayErrors + errorsReceivedExtra + connectsRejected;
         for (int i = 0; i < roundSize; i++)
         {
             errorsReceived += errorCounts[i];
@@ -488,6 +516,18 @@ public final class IngressFuzzer implements RippleClientListener
     public void onAnswer(
         final int templateId, final long correlationId, final DirectBuffer buffer, final int offset, final int length)
     {
+        if (ConnectRejectedDecoder.TEMPLATE_ID == templateId)
+        {
+            connectsRejected++;
+            final int codeOffset =
+                offset + MessageHeaderDecoder.ENCODED_LENGTH + ConnectRejectedDecoder.codeEncodingOffset();
+            final int code = buffer.getShort(codeOffset, LITTLE_ENDIAN) & 0xFFFF;
+            if (code < rejectedByCode.length)
+            {
+                rejectedByCode[code]++;
+            }
+        }
+
         final long index = correlationId - roundBase;
         if (index >= 0 && index < roundSize)
         {

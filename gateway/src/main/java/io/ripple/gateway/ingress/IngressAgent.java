@@ -276,6 +276,12 @@ public final class IngressAgent implements Agent
             return;
         }
 
+        if (!isWithinRate(session, buffer, offset, correlationId, templateId) || isJournalSpaceLow(session,
+            correlationId, templateId))
+        {
+            return;
+        }
+
         final long sequence = pipeline.tryClaim();
         if (sequence < 0)
         {
@@ -523,6 +529,50 @@ public final class IngressAgent implements Agent
         reason.reset().append("principal ").append(session.principal().name()).append(" may not act for agent ")
             .append(buffer, idOffset, Math.min(idLength, ProtocolLimits.MAX_AGENT_ID_LENGTH));
         reject(session, correlationId, templateId, itemIndex, ErrorCode.AGENT_NOT_PERMITTED);
+    }
+
+    private boolean isWithinRate(
+        final GatewaySession session,
+        final DirectBuffer buffer,
+        final int offset,
+        final long correlationId,
+        final int templateId)
+    {
+        if (0 == config.sessionRate())
+        {
+            return true;
+        }
+
+        int messages = 1;
+        if (SignalBatchDecoder.TEMPLATE_ID == templateId)
+        {
+            final int blockLength = buffer.getShort(offset, LITTLE_ENDIAN) & 0xFFFF;
+            messages = Math.max(1, buffer.getShort(offset + HEADER_LENGTH + blockLength + 2, LITTLE_ENDIAN) & 0xFFFF);
+        }
+
+        final double burst = Math.max(
+            0 == config.sessionBurst() ? config.sessionRate() : config.sessionBurst(), config.maxBatchSize());
+        if (session.tryTakeRateTokens(nowNs, messages, config.sessionRate() / 1e9, burst))
+        {
+            return true;
+        }
+
+        reason.reset().append("session is above its rate of ").append(config.sessionRate())
+            .append(" messages/s; slow down");
+        reject(session, correlationId, templateId, -1, ErrorCode.RATE_LIMITED);
+        return false;
+    }
+
+    private boolean isJournalSpaceLow(final GatewaySession session, final long correlationId, final int templateId)
+    {
+        if (!counters.isJournalSpaceLow())
+        {
+            return false;
+        }
+
+        reason.reset().append("the journal's file system is nearly full; try again later");
+        reject(session, correlationId, templateId, -1, ErrorCode.JOURNAL_UNAVAILABLE);
+        return true;
     }
 
     private static boolean isAllowed(final Role role, final int templateId)

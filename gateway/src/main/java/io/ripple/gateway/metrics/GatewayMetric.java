@@ -45,6 +45,12 @@ public enum GatewayMetric
     JOURNAL_INDEX("ripple_journal_index", "journal index", false),
     /** Message bytes journaled since start. */
     JOURNAL_BYTES("ripple_journal_bytes", "journal bytes", true),
+    /** Free bytes of the journal's file system, -1 if unknown. */
+    JOURNAL_FREE_BYTES("ripple_journal_free_bytes", "journal free bytes", false),
+    /** 1 while the journal's free space is below journal.min-free-mb and requests are refused, else 0. */
+    JOURNAL_SPACE_LOW("ripple_journal_space_low", "journal space low", false),
+    /** Times the journal's free space fell below journal.min-free-mb. */
+    JOURNAL_SPACE_LOW_EPISODES("ripple_journal_space_low_episodes", "journal space low episodes", true),
     /** Age of the last snapshot in milliseconds, -1 before the first since start. */
     SNAPSHOT_AGE_MS("ripple_snapshot_age_ms", "snapshot age ms", false),
     /** Events in the ring not yet through egress. */

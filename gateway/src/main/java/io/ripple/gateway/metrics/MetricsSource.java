@@ -70,6 +70,9 @@ public final class MetricsSource
             case AGENTS_TRACKED: return counters.engineFigure(EngineFigure.AGENTS_TRACKED);
             case JOURNAL_INDEX: return counters.journalIndex();
             case JOURNAL_BYTES: return counters.journalBytes();
+            case JOURNAL_FREE_BYTES: return counters.journalUsableBytes();
+            case JOURNAL_SPACE_LOW: return counters.isJournalSpaceLow() ? 1 : 0;
+            case JOURNAL_SPACE_LOW_EPISODES: return counters.journalSpaceLowEpisodes();
             case SNAPSHOT_AGE_MS: return snapshotAgeMs();
             case RING_OCCUPANCY: return ringOccupancy.getAsLong();
             default: return 0;

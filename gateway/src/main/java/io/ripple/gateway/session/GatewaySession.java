@@ -26,6 +26,8 @@ public final class GatewaySession
     // Ingress thread.
     private long lastReceivedNs;
     private boolean open = true;
+    private double rateTokens = -1;
+    private long rateRefilledNs;
 
     // Egress stage.
     private long highestJournaledCorrelationId = Long.MIN_VALUE;
@@ -159,6 +161,37 @@ public final class GatewaySession
     public void onMessageReceived(final long nowNs)
     {
         lastReceivedNs = nowNs;
+    }
+
+    /**
+     * Ingress thread: take messages from the session's token bucket, which refills at a steady rate up to a burst
+     * and starts full. Does not allocate.
+     *
+     * @param nowNs       {@link System#nanoTime()} of the request.
+     * @param messages    messages in the request, at least 1.
+     * @param tokensPerNs refill rate in messages per nanosecond, positive.
+     * @param burst       most messages the bucket holds.
+     * @return true if the bucket held enough and they were taken, false (nothing taken) if the session is above its
+     * rate.
+     */
+    public boolean tryTakeRateTokens(final long nowNs, final int messages, final double tokensPerNs, final double burst)
+    {
+        if (rateTokens < 0)
+        {
+            rateTokens = burst;
+        }
+        else
+        {
+            rateTokens = Math.min(burst, rateTokens + (nowNs - rateRefilledNs) * tokensPerNs);
+        }
+        rateRefilledNs = nowNs;
+
+        if (rateTokens < messages)
+        {
+            return false;
+        }
+        rateTokens -= messages;
+        return true;
     }
 
     /**

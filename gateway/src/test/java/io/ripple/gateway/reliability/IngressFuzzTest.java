@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A short fuzz of a real server's ingress (the long one is {@code ripple fuzz --frames N}): random bytes and mutated
- * requests, each answered with the predicted code, none changing the engine's state once rejected.
+ * A short fuzz of a real server's ingress (the long one is {@code ripple fuzz --frames N}): random bytes, mutated
+ * requests and session messages, and requests above the size limits, each answered with the predicted code (refused
+ * connects with a {@code ConnectRejected}), none changing the engine's state once rejected.
  */
 class IngressFuzzTest
 {
@@ -25,5 +26,10 @@ class IngressFuzzTest
         assertTrue(result.errorsByCode.contains(ErrorCode.TRUNCATED_MESSAGE.name()), result.errorsByCode);
         assertTrue(result.errorsByCode.contains(ErrorCode.VALUE_NAN.name()) ||
             result.errorsByCode.contains(ErrorCode.UNKNOWN_SIGNAL_TYPE.name()), result.errorsByCode);
+        for (final ErrorCode limit : new ErrorCode[]{ ErrorCode.MESSAGE_TOO_LARGE, ErrorCode.GROUP_TOO_LARGE,
+            ErrorCode.BATCH_TOO_LARGE, ErrorCode.TOO_MANY_CANDIDATES, ErrorCode.AUTHENTICATION_FAILED })
+        {
+            assertTrue(result.errorsByCode.contains(limit.name() + "="), limit + " not in " + result.errorsByCode);
+        }
     }
 }

@@ -46,6 +46,12 @@ class KillRecoverySystemTest
     private static final int CYCLES = 20;
     private static final long SEED = 20_261_203L;
 
+    /**
+     * Offer and request timeout of the clients that load a server before it is killed. Each closes after the kill,
+     * when its Disconnect can no longer be answered: a long timeout would be waited out in full every cycle.
+     */
+    private static final long CYCLE_CLIENT_TIMEOUT_MS = 500;
+
     @TempDir
     Path journalDir;
 
@@ -63,7 +69,7 @@ class KillRecoverySystemTest
         for (int cycle = 0; cycle < CYCLES; cycle++)
         {
             final ServerProcess server = ServerProcess.start(journalDir, secret);
-            try (RippleClient client = connect(server.aeronDir, "fleet", refused))
+            try (RippleClient client = connect(server.aeronDir, "fleet", refused, CYCLE_CLIENT_TIMEOUT_MS))
             {
                 final long killAtNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200 + random.nextInt(800));
                 long first = 0;
@@ -121,7 +127,7 @@ class KillRecoverySystemTest
         assertTrue(journaledCount > 0);
 
         final ServerProcess last = ServerProcess.start(journalDir, secret);
-        try (RippleClient client = connect(last.aeronDir, "ops", refused))
+        try (RippleClient client = connect(last.aeronDir, "ops", refused, 10_000))
         {
             final MetricsSnapshotDecoder metrics = client.metrics();
             long applied = 0;
@@ -161,7 +167,8 @@ class KillRecoverySystemTest
         return bySession;
     }
 
-    private RippleClient connect(final String aeronDir, final String principal, final java.util.Set<Long> refused)
+    private RippleClient connect(
+        final String aeronDir, final String principal, final java.util.Set<Long> refused, final long timeoutMs)
     {
         return RippleClient.connect(new RippleClientContext()
             .listener(new io.ripple.gateway.client.RippleClientListener()
@@ -174,8 +181,8 @@ class KillRecoverySystemTest
             .aeronDirectoryName(aeronDir)
             .credentials(principal, secret)
             .idleStrategy(() -> new SleepingMillisIdleStrategy(1))
-            .offerTimeoutMs(2_000)
-            .requestTimeoutMs(10_000));
+            .offerTimeoutMs(Math.min(2_000, timeoutMs))
+            .requestTimeoutMs(timeoutMs));
     }
 
     private static final class ServerProcess
