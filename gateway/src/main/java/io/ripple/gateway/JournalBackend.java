@@ -162,6 +162,11 @@ public final class JournalBackend implements RippleBackend
             return writer.appendAnswer(requestSequence, timestampNs, sessionId, buffer, offset, length);
         }
 
+        public int onIdle()
+        {
+            return writer.doIdleWork();
+        }
+
         public void close()
         {
             writer.close();

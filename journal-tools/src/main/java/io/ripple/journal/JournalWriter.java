@@ -187,6 +187,40 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * Work for an idle moment of the writing thread: allocate a little more of the space kept ahead of the last
+     * record (see the class description), so that appends under ordinary load never wait for it. Does not allocate
+     * on the heap; a failure is left for the next append to meet and report.
+     *
+     * @return 1 if something was done, 0 if there was nothing to do.
+     */
+    public int doIdleWork()
+    {
+        if (closed || null == appender || reservationFailed)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return reservation.topUp() ? 1 : 0;
+        }
+        catch (final IOException ex)
+        {
+            return 0;
+        }
+    }
+
+    long spaceAllocatedAhead()
+    {
+        return reservation.allocatedAhead();
+    }
+
+    long spaceReserveBytes()
+    {
+        return reservation.reserveBytes();
+    }
+
+    /**
      * Appends that failed since the writer was opened.
      *
      * @return the count.

@@ -30,6 +30,7 @@ final class SpaceReservation implements AutoCloseable
 {
     private static final int ZEROS_LENGTH = 64 * 1024;
     private static final long STEP_BYTES = 8 * ZEROS_LENGTH;
+    private static final int IDLE_STEP_BYTES = 16 * 1024;
 
     private final long reserveBytes;
     private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZEROS_LENGTH);
@@ -54,6 +55,16 @@ final class SpaceReservation implements AutoCloseable
     }
 
     /**
+     * Bytes allocated beyond the end of the last record, for tests.
+     *
+     * @return bytes allocated ahead, 0 before the end is known.
+     */
+    long allocatedAhead()
+    {
+        return null == channel ? 0 : allocatedLimit - endPosition;
+    }
+
+    /**
      * Allocate the reserve beyond the end of the last record if it is not allocated already. Before the first append
      * into a file its end is unknown and nothing is done.
      *
@@ -72,6 +83,26 @@ final class SpaceReservation implements AutoCloseable
             zeros.clear().limit((int) Math.min(ZEROS_LENGTH, targetLimit - allocatedLimit));
             allocatedLimit += channel.write(zeros, allocatedLimit);
         }
+    }
+
+    /**
+     * Extend the allocation by one small step if it is less than twice the reserve ahead of the last record: called
+     * when the writer's thread has nothing else to do, so that under ordinary load {@link #ensureReserve()} finds the
+     * reserve in place and appends do not pay for it.
+     *
+     * @return true if a step was written.
+     * @throws IOException if the file system cannot allocate it; the next append then finds out for itself.
+     */
+    boolean topUp() throws IOException
+    {
+        if (null == channel || endPosition + 2 * reserveBytes <= allocatedLimit)
+        {
+            return false;
+        }
+
+        zeros.clear().limit(IDLE_STEP_BYTES);
+        allocatedLimit += channel.write(zeros, allocatedLimit);
+        return true;
     }
 
     /**

@@ -54,6 +54,38 @@ class JournalWriterReaderTest
     }
 
     @Test
+    void shouldTopUpTheSpaceReserveWhenIdleSoThatAppendsFindItInPlace()
+    {
+        // given
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[100]);
+        try (JournalWriter writer = JournalWriter.open(dir, new JournalConfig()))
+        {
+            writer.appendEvent(1, 10, 1, message, 0, 100);
+            writer.appendEvent(2, 20, 1, message, 0, 100);
+            final long reserve = writer.spaceReserveBytes();
+            final long aheadAfterAppends = writer.spaceAllocatedAhead();
+            assertTrue(aheadAfterAppends >= reserve, "ahead " + aheadAfterAppends + " < reserve " + reserve);
+
+            // when
+            int steps = 0;
+            while (writer.doIdleWork() > 0)
+            {
+                steps++;
+                assertTrue(steps < 10_000, "idle work never finishes");
+            }
+
+            // then
+            assertTrue(steps > 0, "idle work did nothing while the reserve was below twice its size");
+            assertTrue(writer.spaceAllocatedAhead() >= 2 * reserve);
+            assertEquals(0, writer.doIdleWork());
+            final long ahead = writer.spaceAllocatedAhead();
+            writer.appendEvent(3, 30, 1, message, 0, 100);
+            assertTrue(writer.spaceAllocatedAhead() < ahead, "an append with the reserve in place wrote more zeros");
+        }
+        assertEquals(3, readAll(dir).size());
+    }
+
+    @Test
     void shouldContinueAfterLastRecordWhenReopened()
     {
         // given

@@ -39,5 +39,6 @@ final class CombinedStage implements EventHandler<RingSlot>
     public void onTimeout(final long sequence)
     {
         egressStage.onTimeout(sequence);
+        journalStage.onIdle();
     }
 }

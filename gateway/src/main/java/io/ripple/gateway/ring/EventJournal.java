@@ -40,4 +40,14 @@ public interface EventJournal
      * Flush and close the journal.
      */
     void close();
+
+    /**
+     * Housekeeping for a moment when the ring is empty, on the thread that appends.
+     *
+     * @return 1 if something was done, 0 if not.
+     */
+    default int onIdle()
+    {
+        return 0;
+    }
 }

@@ -86,6 +86,15 @@ final class JournalStage implements EventHandler<RingSlot>
     public void onTimeout(final long sequence)
     {
         journalAnswers();
+        journal.onIdle();
+    }
+
+    /**
+     * The journal's idle work, on this stage's thread.
+     */
+    void onIdle()
+    {
+        journal.onIdle();
     }
 
     /**

@@ -190,9 +190,9 @@ public final class RingPipeline
     /**
      * Inline form only, on the ingress thread: pass every published event through the stages. When there is nothing
      * to do, flush pending acks and do egress housekeeping (heartbeats, slow clients), as a stage thread does on its
-     * block timeout.
+     * block timeout, and let the journal do its idle work.
      *
-     * @return the number of events processed, 0 if none or if the stages are not inline.
+     * @return the number of events processed (or 1 for idle work done), 0 if none or if the stages are not inline.
      */
     public int poll()
     {
@@ -214,7 +214,7 @@ public final class RingPipeline
             exceptionHandler.handleEventException(ex, before + 1, null);
         }
         egressStage.onTimeout(before);
-        return 0;
+        return journal.onIdle();
     }
 
     /**
