@@ -256,18 +256,18 @@ public final class GatewayConfig
     }
 
     /**
-     * The ingress's {@code backoff} idle strategy, the default: 64 spins and 16 yields, then parks from 30 us
-     * doubling to 1 ms. The yields bridge the gap between messages at high rates (at 100,000/s a park would add its
-     * 30 us and the timer slack to most messages: p50 145 us against 9 us with the yields, one run each on a busy
-     * machine); parking from 30 us rather than 1 us keeps the server near a sixth of a core at 10,000 signals/s, as a
-     * shorter park wakes the thread several times between two messages, each wake a context switch. A dedicated
-     * core does better with {@code busy-spin}.
+     * The ingress's {@code backoff} idle strategy, the default: 16 spins, then parks from 100 us doubling to 1 ms.
+     * It keeps the server at about a fifth of a core at 10,000 signals/s (each wake is a context switch: parking
+     * from 30 us after 64 spins and 16 yields cost a third of a core, measured on this two-core machine), at the
+     * price of up to a park's time (plus the timer slack) on a request that finds the ingress asleep. For microsecond
+     * answers choose {@code yielding} (a core kept busy, yet given up to any other thread) or, on a dedicated core,
+     * {@code busy-spin}.
      *
      * @return a new idle strategy.
      */
     public static IdleStrategy backoffIngressIdleStrategy()
     {
-        return new BackoffIdleStrategy(64, 16, 30_000, 1_000_000);
+        return new BackoffIdleStrategy(16, 0, 100_000, 1_000_000);
     }
 
     /**

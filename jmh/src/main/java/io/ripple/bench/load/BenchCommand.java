@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
 
     private String journalStorage = "";
 
-    @Option(names = "--server-idle", paramLabel = "backoff|yielding|busy-spin", defaultValue = "backoff",
+    @Option(names = "--server-idle", paramLabel = "backoff|yielding|busy-spin", defaultValue = "yielding",
         description = "ingress.idle-strategy of the server in the round-trip and throughput runs, and of the echo " +
             "baseline's echo thread (default: ${DEFAULT-VALUE}). The 1,000 x 10,000 load always runs the default.")
     private String serverIdle;
@@ -274,8 +274,10 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
     }
 
     /**
-     * Highest offered rate, in batches of 100 over IPC, whose acks come back with p99 under 1 ms, with nothing lost
-     * or rejected; rates are tried upwards and the search stops at the first that fails.
+     * Rates offered in batches of 100 over IPC, upwards. {@code throughput.signals_per_s} is the highest rate whose
+     * acks came back with p99 under 1 ms, with nothing lost or rejected; {@code throughput.acked_signals_per_s} the
+     * highest that was acknowledged in full whatever its p99. The search goes on past a rate that misses the p99 (one
+     * bad second on a shared machine is enough for that) and stops at the first rate not acknowledged in full.
      */
     private void throughput(final PrintWriter out, final LoadTarget target, final JsonFigures figures)
         throws InterruptedException
@@ -283,6 +285,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         final int[] rates = quick ? new int[]{ 250_000, 500_000, 1_000_000 } :
             new int[]{ 250_000, 500_000, 1_000_000, 1_500_000, 2_000_000, 3_000_000 };
         double sustained = 0;
+        double acknowledged = 0;
         for (final int rate : rates)
         {
             step(out, "throughput: " + rate + " signals/s offered in batches of 100");
@@ -290,16 +293,23 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
                 .warmupMs(quick ? 1_000 : 2_000).durationMs(quick ? 1_500 : 5_000).quiet(true), out);
             final double p99Us = result.signalAck.getValueAtPercentile(99) / 1e3;
             final double achieved = result.signalAck.getTotalCount() * 100.0 / result.measuredSeconds;
-            out.printf(Locale.ROOT, "    p99 %.0f us, %,.0f signals/s acknowledged, %d lost, %d rejected%n",
-                p99Us, achieved, result.signalsLost(), result.signalErrors);
-            figures.put("throughput." + rate + ".p99_us", p99Us);
-            if (p99Us >= 1_000 || result.signalsLost() > 0 || result.signalErrors > 0 || achieved < 0.95 * rate)
+            out.printf(Locale.ROOT, "    p99 %.0f us, %,.0f signals/s acknowledged, %d lost, %d rejected, " +
+                "server CPU %.0f %%%n", p99Us, achieved, result.signalsLost(), result.signalErrors,
+                result.serverCpuPercent);
+            figures.put("throughput." + rate + ".p99_us", p99Us)
+                .put("throughput." + rate + ".server_cpu_pct", result.serverCpuPercent);
+            if (result.signalsLost() > 0 || result.signalErrors > 0 || achieved < 0.95 * rate)
             {
                 break;
             }
-            sustained = rate;
+            acknowledged = rate;
+            if (p99Us < 1_000)
+            {
+                sustained = rate;
+            }
         }
-        figures.put("throughput.signals_per_s", sustained);
+        figures.put("throughput.signals_per_s", sustained)
+            .put("throughput.acked_signals_per_s", acknowledged);
     }
 
     /**

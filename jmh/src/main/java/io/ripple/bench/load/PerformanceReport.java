@@ -63,6 +63,8 @@ final class PerformanceReport
         { "udp.signal_ack.p99_us", "signal → ack, UDP loopback, 100 k/s, p99 (µs)", "", Double.NaN, false, "n/a" },
         { "throughput.signals_per_s", "sustained signals/s, journaled, IPC, p99 < 1 ms", "≥ 1,000,000", 1e6, true,
             "≈ 4,700" },
+        { "throughput.acked_signals_per_s", "… highest rate acknowledged in full, any p99 (signals/s)", "", Double.NaN,
+            false, "" },
         { "load_1000x10000.cpu_pct", "1,000 agents × 10,000 signals/s: server CPU (% of one core)", "≤ 25", 25.0,
             false, "its own load test" },
         { "load_1000x10000.heap_used_mb", "1,000 agents × 10,000 signals/s: heap used at end (MB)", "flat",
