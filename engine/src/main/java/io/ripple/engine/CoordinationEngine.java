@@ -55,6 +55,12 @@ public final class CoordinationEngine
     static final long PRESENT_BITS = 0x3F;
     static final long WARNED_BIT = 1L << 8;
     static final long HISTORY_UNORDERED_BIT = 1L << 9;
+    static final long BOUND_FRESH_BIT = 1L << 10;
+    static final int BOUND_LONGS = 4;
+    static final int BOUND_BASE = 0;
+    static final int BOUND_SLOPE = 1;
+    static final int BOUND_FROM = 2;
+    static final int BOUND_STAMP = 3;
 
     static final int INITIAL_HISTORY_ENTRIES = HistoryRing.INITIAL_ENTRIES;
 
@@ -69,6 +75,12 @@ public final class CoordinationEngine
     private static final int SNAPSHOT_MAGIC = 0x454C5052;
     private static final byte SNAPSHOT_VERSION = 1;
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    /**
+     * Added to every bound on a routing score, far above the rounding error of a sum of seven terms in [-1, 1] and
+     * far below any difference between two scores that matters.
+     */
+    private static final double BOUND_MARGIN = 1e-12;
 
     private final EngineConfig config;
     private final EngineListener listener;
@@ -98,12 +110,15 @@ public final class CoordinationEngine
     private final int[] dormantNext;
     private final int[] freeSlots;
     private final int[] selectEpochs;
+    private final long[] bounds;
     private int dormantHead = NONE;
     private int dormantTail = NONE;
     private int freeCount;
     private int highWater;
     private int sweepCursor;
     private int selectEpoch;
+    private long boundStamp;
+    private int profileDefinitions;
 
     private final PoolTable pools;
     private final ProfileTable profiles;
@@ -171,6 +186,7 @@ public final class CoordinationEngine
         dormantNext = new int[capacity];
         freeSlots = new int[capacity];
         selectEpochs = new int[capacity];
+        bounds = new long[capacity * BOUND_LONGS];
 
         pools = new PoolTable(config.maxPools(), config.maxPoolMembers(), config.hashSeed() + 1);
         profiles = new ProfileTable(config.maxProfiles(), config.hashSeed() + 2);
@@ -275,7 +291,7 @@ public final class CoordinationEngine
         blocks[offset + VALUE] = Double.doubleToRawLongBits(value);
         blocks[offset + CONFIDENCE] = Double.doubleToRawLongBits(confidence);
         blocks[offset + INVERSE_TTL] = Double.doubleToRawLongBits(1.0 / ttlNs);
-        blocks[base + FLAGS] |= 1L << typeId;
+        blocks[base + FLAGS] = (blocks[base + FLAGS] | 1L << typeId) & (typeId == LOAD ? ~0L : ~BOUND_FRESH_BIT);
 
         appendHistory(slot, timestampNs, typeId, value);
         metrics.signalsByType[typeId]++;
@@ -448,6 +464,7 @@ public final class CoordinationEngine
         }
 
         scoringWeights = null;
+        profileDefinitions++;
         return null;
     }
 
@@ -852,7 +869,8 @@ public final class CoordinationEngine
                 {
                     final int type = (i - FIRST_TYPE) / TYPE_LONGS;
                     final boolean stale = i >= FIRST_TYPE && (present & (1L << type)) == 0;
-                    buffer.putLong(position, stale ? 0 : blocks[base + i], ORDER);
+                    final long word = i == FLAGS ? present & ~BOUND_FRESH_BIT : blocks[base + i];
+                    buffer.putLong(position, stale ? 0 : word, ORDER);
                     position += Long.BYTES;
                 }
 
@@ -1287,10 +1305,12 @@ public final class CoordinationEngine
             }
             ProfileTable.normalise(options.weights, inlineWeights);
             useWeights(inlineWeights);
+            boundStamp = 0;
         }
         else
         {
             useWeights(profiles.weights[profile]);
+            boundStamp = ((long) profileDefinitions << 32) | (profile + 1);
         }
 
         selectScoring(profile);
@@ -1400,6 +1420,10 @@ public final class CoordinationEngine
                     continue;
                 }
                 selectEpochs[slot] = epoch;
+                if (kept == k && candidateBound(slot, timestampNs) < topScores[k - 1])
+                {
+                    continue;
+                }
                 score = routingScore(slot, timestampNs);
                 inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
             }
@@ -1467,6 +1491,11 @@ public final class CoordinationEngine
         for (int i = 0; i < count; i++)
         {
             final int slot = members[i];
+            if (kept == k && candidateBound(slot, timestampNs) < topScores[k - 1])
+            {
+                continue;
+            }
+
             final double score = routingScore(slot, timestampNs);
             final long inFlight = blocks[slot * BLOCK_LONGS + IN_FLIGHT];
             if (kept < k || ranksBefore(score, inFlight, k - 1))
@@ -1661,6 +1690,194 @@ public final class CoordinationEngine
     }
 
     /**
+     * An upper bound of {@link #routingScore(int, long)} for a selection to compare with the last score it keeps.
+     * Under a named profile it comes from a bound cached per agent, linear in time, for the types other than LOAD,
+     * plus a bound of the LOAD score computed afresh, since LOAD reports and selections change it most often; the
+     * cache is rebuilt when the agent receives another signal or is scored under another profile. With weights given
+     * in the request it is {@link #routingScoreBound(int, long)}.
+     */
+    private double candidateBound(final int slot, final long nowNs)
+    {
+        final long stamp = boundStamp;
+        if (stamp == 0)
+        {
+            return routingScoreBound(slot, nowNs);
+        }
+
+        final long[] blocks = this.blocks;
+        final long[] bounds = this.bounds;
+        final int base = slot * BLOCK_LONGS;
+        final int at = slot * BOUND_LONGS;
+        final long flags = blocks[base + FLAGS];
+        if ((flags & BOUND_FRESH_BIT) == 0 || bounds[at + BOUND_STAMP] != stamp)
+        {
+            cacheBound(slot, nowNs, stamp);
+        }
+
+        if (nowNs < bounds[at + BOUND_FROM])
+        {
+            return routingScoreBound(slot, nowNs);
+        }
+
+        double bound = Double.longBitsToDouble(bounds[at + BOUND_BASE]) +
+            Double.longBitsToDouble(bounds[at + BOUND_SLOPE]) * (double) (nowNs - bounds[at + BOUND_FROM]);
+
+        final double loadWeight = scoringWeights[LOAD];
+        if (loadWeight != 0.0)
+        {
+            final double load = (flags & 1) != 0 ?
+                signalScoreBound(blocks, typeOffset(base, LOAD), nowNs, true, scoringNeutral) : NEUTRAL_SCORE;
+            bound += loadWeight * (penalisedLoad(load, blocks[base + IN_FLIGHT]) - NEUTRAL_SCORE);
+        }
+
+        return bound;
+    }
+
+    /**
+     * Cache the bound of the types other than LOAD as {@code base + slope * (t - from)}, valid for every time
+     * {@code t >= from}, where {@code from} is now or the latest time a signal was accepted, if later. Under the
+     * neutral model a type with a positive gain {@code g = (v - 0.5) * c} adds at most {@code g}; one with a negative
+     * gain adds {@code g * exp(-3a/T) <= g * (1 - 3a/T)}, which is linear in time, and once the signal expires and adds
+     * nothing the line is already above zero. Under the reference model a type adds at most
+     * {@code max(0, v * c - 0.5)}. A type already expired at {@code from} adds nothing until the next signal, which
+     * drops the cache.
+     */
+    private void cacheBound(final int slot, final long nowNs, final long stamp)
+    {
+        final long[] blocks = this.blocks;
+        final double[] weights = scoringWeights;
+        final boolean neutral = scoringNeutral;
+        final int base = slot * BLOCK_LONGS;
+        final int present = (int) blocks[base + FLAGS] & scoringTypes;
+
+        long from = nowNs;
+        for (int scored = present; scored != 0; scored &= scored - 1)
+        {
+            from = Math.max(from, blocks[typeOffset(base, Integer.numberOfTrailingZeros(scored)) + ACCEPTED_AT]);
+        }
+
+        double bound = NEUTRAL_SCORE + BOUND_MARGIN;
+        double slope = 0.0;
+        for (int scored = present; scored != 0; scored &= scored - 1)
+        {
+            final int type = Integer.numberOfTrailingZeros(scored);
+            final int offset = typeOffset(base, type);
+            final long ageNs = from - blocks[offset + ACCEPTED_AT];
+            if (ageNs > blocks[offset + TTL_NS])
+            {
+                continue;
+            }
+
+            final double value = Double.longBitsToDouble(blocks[offset + VALUE]);
+            final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
+            if (neutral)
+            {
+                final double gain = (value - NEUTRAL_SCORE) * confidence;
+                if (gain >= 0.0)
+                {
+                    bound += weights[type] * gain;
+                }
+                else
+                {
+                    final double fall = 3.0 * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+                    bound += weights[type] * gain * (1.0 - fall * ageNs);
+                    slope -= weights[type] * gain * fall;
+                }
+            }
+            else
+            {
+                final double gain = value * confidence - NEUTRAL_SCORE;
+                if (gain > 0.0)
+                {
+                    bound += weights[type] * gain;
+                }
+            }
+        }
+
+        final long[] bounds = this.bounds;
+        final int at = slot * BOUND_LONGS;
+        bounds[at + BOUND_BASE] = Double.doubleToRawLongBits(bound);
+        bounds[at + BOUND_SLOPE] = Double.doubleToRawLongBits(slope);
+        bounds[at + BOUND_FROM] = from;
+        bounds[at + BOUND_STAMP] = stamp;
+        blocks[base + FLAGS] |= BOUND_FRESH_BIT;
+    }
+
+    /**
+     * An upper bound of {@link #routingScore(int, long)}, cheaper to compute since it takes no decay, so that a
+     * selection can pass over a candidate that cannot rank before the last one it keeps. Each type is bounded by
+     * {@link #signalScoreBound}; a LOAD bound takes the in-flight factor as the score does, which keeps the bound tight
+     * for the agents a burst of selections has already hit. Weights are never negative and rounding is monotonic, so
+     * the sum of the bounds, plus a margin for rounding, bounds the sum of the scores.
+     */
+    private double routingScoreBound(final int slot, final long nowNs)
+    {
+        final long[] blocks = this.blocks;
+        final double[] weights = scoringWeights;
+        final boolean neutral = scoringNeutral;
+        final int base = slot * BLOCK_LONGS;
+        final int present = (int) blocks[base + FLAGS];
+
+        double bound = NEUTRAL_SCORE + BOUND_MARGIN;
+        int scored = present & scoringTypes;
+        while (scored != 0)
+        {
+            final int type = Integer.numberOfTrailingZeros(scored);
+            scored &= scored - 1;
+            bound += weights[type] * (signalScoreBound(blocks, typeOffset(base, type), nowNs, false, neutral) -
+                NEUTRAL_SCORE);
+        }
+
+        final double loadWeight = weights[LOAD];
+        if (loadWeight != 0.0)
+        {
+            final double load = (present & 1) != 0 ?
+                signalScoreBound(blocks, typeOffset(base, LOAD), nowNs, true, neutral) : NEUTRAL_SCORE;
+            bound += loadWeight * (penalisedLoad(load, blocks[base + IN_FLIGHT]) - NEUTRAL_SCORE);
+        }
+
+        return bound;
+    }
+
+    /**
+     * An upper bound of {@link #signalScore}, from the linear bounds of the decay of a live signal,
+     * {@code 1 - y <= exp(-y) <= 1}: the score moves from its undecayed value towards 0.5 as the signal ages, and
+     * whichever way it moves, one of the two bounds of the decay bounds it. Under the neutral model the larger of
+     * {@code gain} and {@code gain * (1 - y)} is written as {@code gain * (1 - y/2) + |gain| * y/2}, without a
+     * branch: the sign of a gain is random from one candidate to the next, and a mispredicted branch per type costs
+     * more than the arithmetic. An expired signal scores 0.5 exactly.
+     * The decay's own error (below 4e-14) is inside the margin of {@link #routingScoreBound(int, long)}.
+     */
+    private static double signalScoreBound(
+        final long[] blocks, final int offset, final long nowNs, final boolean isLoad, final boolean neutral)
+    {
+        final long ageNs = liveAgeNs(blocks, offset, nowNs);
+        if (ageNs < 0)
+        {
+            return NEUTRAL_SCORE;
+        }
+
+        final double value = Double.longBitsToDouble(blocks[offset + VALUE]);
+        final double confidence = Double.longBitsToDouble(blocks[offset + CONFIDENCE]);
+        if (neutral)
+        {
+            final double gain = (isLoad ? NEUTRAL_SCORE - value : value - NEUTRAL_SCORE) * confidence;
+            final double halfY =
+                1.5 * FastDecay.toDouble(ageNs) * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+
+            return NEUTRAL_SCORE + gain * (1.0 - halfY) + halfY * Math.abs(gain);
+        }
+
+        if (!isLoad)
+        {
+            return value * confidence;
+        }
+
+        final double y = FastDecay.toDouble(ageNs) * Double.longBitsToDouble(blocks[offset + INVERSE_TTL]);
+        return 1.0 - value * confidence * (1.0 - y);
+    }
+
+    /**
      * A LOAD score times the in-flight factor {@code (1 - penalty)^n} of the scoring profile. Without a penalty every
      * factor is exactly 1, so the score is returned as it is.
      */
@@ -1700,18 +1917,22 @@ public final class CoordinationEngine
     }
 
     /**
+     * Age of a current signal, 0 if it was accepted after now, or -1 once it has expired.
+     */
+    private static long liveAgeNs(final long[] blocks, final int offset, final long nowNs)
+    {
+        final long ageNs = Math.max(0, nowNs - blocks[offset + ACCEPTED_AT]);
+        return ageNs > blocks[offset + TTL_NS] ? -1 : ageNs;
+    }
+
+    /**
      * Score of one current signal, 0.5 once expired.
      */
     private static double signalScore(
         final long[] blocks, final int offset, final long nowNs, final boolean isLoad, final boolean neutral)
     {
-        long ageNs = nowNs - blocks[offset + ACCEPTED_AT];
+        final long ageNs = liveAgeNs(blocks, offset, nowNs);
         if (ageNs < 0)
-        {
-            ageNs = 0;
-        }
-
-        if (ageNs > blocks[offset + TTL_NS])
         {
             return NEUTRAL_SCORE;
         }

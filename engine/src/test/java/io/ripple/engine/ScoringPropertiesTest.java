@@ -2,6 +2,7 @@ package io.ripple.engine;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,7 @@ class ScoringPropertiesTest
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long T0 = 1_000 * SECOND_NS;
     private static final int TRIALS = 500;
+    private static final String[] SELECT_PROFILES = { "default", "reference", "default", "custom-0", "custom-1" };
 
     private final ScoresRequest request = new ScoresRequest();
     private final ScoresResult result = new ScoresResult();
@@ -142,6 +144,166 @@ class ScoringPropertiesTest
                 previousDistance = distance;
             }
         }
+    }
+
+    @Test
+    void shouldSelectTheBestScoresOfTheCandidatesAndOfAPool()
+    {
+        final SelectRequest select = new SelectRequest();
+        final SelectionResult selection = new SelectionResult();
+        final int agents = 30;
+        int selections = 0;
+        for (int seed = 0; seed < 20; seed++)
+        {
+            final CoordinationEngine engine = new CoordinationEngine(new EngineConfig().agentCapacity(64), null);
+            final RandomEvents events = new RandomEvents(seed, agents, T0);
+            final SplittableRandom random = new SplittableRandom(seed);
+            for (int a = 0; a < agents; a++)
+            {
+                assertNull(engine.joinPool(T0, "agent-" + a, "every"));
+            }
+
+            for (int i = 0; i < 3_000; i++)
+            {
+                events.next(engine);
+                if (i % 5 != 0)
+                {
+                    continue;
+                }
+
+                final String profile = SELECT_PROFILES[random.nextInt(SELECT_PROFILES.length)];
+                final double[] weights = random.nextInt(3) == 0 ? randomWeights(random) : null;
+                final boolean fromPool = random.nextInt(4) == 0;
+                final int count = fromPool ? agents : 1 + random.nextInt(40);
+                final String[] ids = new String[count];
+                for (int c = 0; c < count; c++)
+                {
+                    ids[c] = fromPool ? "agent-" + c :
+                        (random.nextInt(8) == 0 ? "ghost-" + random.nextInt(3) : "agent-" + random.nextInt(agents));
+                }
+                final double[] best = bestScores(engine, events.timeNs(), ids, profile, weights);
+                if (null == best)
+                {
+                    continue;
+                }
+                final int k = 1 + random.nextInt(Math.min(best.length, 5));
+
+                select.reset().profile(profile).weights(weights).k(k);
+                if (fromPool)
+                {
+                    select.pool("every");
+                }
+                else
+                {
+                    for (final String id : ids)
+                    {
+                        select.addCandidate(id);
+                    }
+                }
+                assertNull(engine.select(events.timeNs(), select, selection), "seed " + seed + " event " + i);
+                assertEquals(k, selection.count(), "seed " + seed + " event " + i);
+                for (int rank = 0; rank < k; rank++)
+                {
+                    assertEquals(Double.doubleToLongBits(best[rank]), Double.doubleToLongBits(selection.score(rank)),
+                        "seed " + seed + " event " + i + " rank " + rank + ": " + best[rank] + " expected, " +
+                        selection.score(rank) + " selected");
+                }
+                selections++;
+            }
+        }
+        assertTrue(selections > 10_000, "selections checked: " + selections);
+    }
+
+    @Test
+    void shouldSelectTheBestScoresAsSignalsAgeWithoutNewOnes()
+    {
+        final SelectRequest select = new SelectRequest();
+        final SelectionResult selection = new SelectionResult();
+        final SignalType[] types = SignalType.values();
+        for (int seed = 0; seed < 100; seed++)
+        {
+            final SplittableRandom random = new SplittableRandom(1_000 + seed);
+            final CoordinationEngine engine = new CoordinationEngine(new EngineConfig().agentCapacity(64), null);
+            final ScoringModel model = random.nextBoolean() ? ScoringModel.NEUTRAL : ScoringModel.REFERENCE;
+            assertNull(engine.defineProfile(T0, "mine", model, randomWeights(random), random.nextDouble(0.1)));
+            final int agents = 2 + random.nextInt(40);
+            final String[] ids = new String[agents];
+            long now = T0;
+            for (int a = 0; a < agents; a++)
+            {
+                ids[a] = "a-" + a;
+                for (final SignalType type : types)
+                {
+                    if (random.nextInt(5) != 0)
+                    {
+                        now += random.nextLong(0, 50) * 1_000_000L;
+                        assertNull(engine.onSignal(now, ids[a], type, random.nextDouble(), random.nextDouble(),
+                            random.nextLong(1, 20_000), 0));
+                    }
+                }
+                engine.registerAgent(now, ids[a]);
+            }
+
+            for (int step = 0; step < 300; step++)
+            {
+                now += random.nextLong(0, 400) * 1_000_000L;
+                if (random.nextInt(10) == 0)
+                {
+                    assertNull(engine.onSignal(now, ids[random.nextInt(agents)], types[random.nextInt(types.length)],
+                        random.nextDouble(), random.nextDouble(), random.nextLong(1, 20_000), 0));
+                }
+                final String profile = random.nextInt(4) == 0 ? "default" : "mine";
+                final double[] best = bestScores(engine, now, ids, profile, null);
+                final int k = 1 + random.nextInt(Math.min(agents, 3));
+                select.reset().profile(profile).k(k);
+                for (final String id : ids)
+                {
+                    select.addCandidate(id);
+                }
+                assertNull(engine.select(now, select, selection));
+                for (int rank = 0; rank < k; rank++)
+                {
+                    assertEquals(Double.doubleToLongBits(best[rank]), Double.doubleToLongBits(selection.score(rank)),
+                        "seed " + seed + " step " + step + " rank " + rank + ": " + best[rank] + " expected, " +
+                        selection.score(rank) + " selected");
+                }
+            }
+        }
+    }
+
+    /**
+     * Routing scores of the distinct ids, highest first, from a scores query at the same time and under the same
+     * weights as the selection that follows; null if the profile is not defined yet.
+     */
+    private double[] bestScores(
+        final CoordinationEngine engine, final long now, final String[] ids, final String profile,
+        final double[] weights)
+    {
+        final String[] distinct = Arrays.stream(ids).distinct().toArray(String[]::new);
+        request.reset().profile(profile).weights(weights);
+        for (final String id : distinct)
+        {
+            request.addAgent(id);
+        }
+        final ErrorCode error = engine.scores(now, request, result);
+        if (error == ErrorCode.UNKNOWN_PROFILE)
+        {
+            return null;
+        }
+        assertNull(error);
+
+        final double[] scores = new double[result.count()];
+        for (int row = 0; row < scores.length; row++)
+        {
+            scores[row] = -result.score(row);
+        }
+        Arrays.sort(scores);
+        for (int row = 0; row < scores.length; row++)
+        {
+            scores[row] = -scores[row];
+        }
+
+        return scores;
     }
 
     @Test
