@@ -1694,7 +1694,8 @@ public final class CoordinationEngine
      * Under a named profile it comes from a bound cached per agent, linear in time, for the types other than LOAD,
      * plus a bound of the LOAD score computed afresh, since LOAD reports and selections change it most often; the
      * cache is rebuilt when the agent receives another signal or is scored under another profile. With weights given
-     * in the request it is {@link #routingScoreBound(int, long)}.
+     * in the request it is {@link #routingScoreBound(int, long)}. An agent scored on LOAD alone gets no bound (an
+     * infinite one): its exact score costs no more than the bound would.
      */
     private double candidateBound(final int slot, final long nowNs)
     {
@@ -1709,6 +1710,11 @@ public final class CoordinationEngine
         final int base = slot * BLOCK_LONGS;
         final int at = slot * BOUND_LONGS;
         final long flags = blocks[base + FLAGS];
+        if (((int) flags & scoringTypes) == 0)
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+
         if ((flags & BOUND_FRESH_BIT) == 0 || bounds[at + BOUND_STAMP] != stamp)
         {
             cacheBound(slot, nowNs, stamp);
