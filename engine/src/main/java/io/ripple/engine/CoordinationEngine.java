@@ -124,6 +124,11 @@ public final class CoordinationEngine
     private final ProfileTable profiles;
 
     private final int[] candidateSlots;
+    private final long[] memoWords;
+    private final int[] memoLengths;
+    private int memoCount = NONE;
+    private long memoAgentChanges;
+    private long agentChanges;
     private final double[] topScores;
     private final int[] topIndexes;
     private final int[] topSlots;
@@ -191,7 +196,9 @@ public final class CoordinationEngine
         pools = new PoolTable(config.maxPools(), config.maxPoolMembers(), config.hashSeed() + 1);
         profiles = new ProfileTable(config.maxProfiles(), config.hashSeed() + 2);
 
-        candidateSlots = new int[maxCandidates];
+        candidateSlots = new int[Math.max(maxCandidates, maxBatch)];
+        memoWords = new long[candidateSlots.length * AsciiIdIndex.WORDS];
+        memoLengths = new int[candidateSlots.length];
         topScores = new double[maxK];
         topIndexes = new int[maxK];
         topSlots = new int[maxK];
@@ -1048,6 +1055,7 @@ public final class CoordinationEngine
 
         agentIndex.put(slot, agentIndex.scratch, 0, packedLength, packedHash);
         slotStates[slot] = LIVE;
+        agentChanges++;
         final int base = slot * BLOCK_LONGS;
         blocks[base + FLAGS] = 0;
         blocks[base + IN_FLIGHT] = 0;
@@ -1060,6 +1068,7 @@ public final class CoordinationEngine
     {
         unlinkDormant(slot);
         slotStates[slot] = LIVE;
+        agentChanges++;
         metrics.agentsDormant--;
         metrics.agentsTracked++;
     }
@@ -1160,6 +1169,7 @@ public final class CoordinationEngine
         blocks[base + IN_FLIGHT] = 0;
         metrics.evictions++;
         metrics.agentsTracked--;
+        agentChanges++;
 
         if (historyCounts[slot] > 0)
         {
@@ -1352,17 +1362,28 @@ public final class CoordinationEngine
     }
 
     /**
-     * Validate and look up every id of a list into {@link #candidateSlots}, -1 for an agent not tracked.
+     * Validate and look up every id of a list into {@link #candidateSlots}, -1 for an agent not tracked. A router
+     * usually asks about the same candidates again and again, so the ids of the list last looked up are kept beside
+     * their slots: if the next list has the same ids in the same order and no agent has been created, evicted or
+     * revived since, the slots are still right and the lookups are skipped. Comparing the packed ids costs a
+     * fraction of hashing and probing them.
      *
      * @return false if an id is invalid, with its index recorded in the rows.
      */
     private boolean resolveIds(final AsciiIdList ids, final ScoreRows rows)
     {
+        final int count = ids.count();
+        if (count == memoCount && memoAgentChanges == agentChanges && sameIdsAsMemo(ids, count))
+        {
+            return true;
+        }
+
+        memoCount = NONE;
         final long[] words = ids.words();
         final int[] slots = candidateSlots;
         final byte[] slotStates = this.slotStates;
         final AsciiIdIndex agentIndex = this.agentIndex;
-        for (int i = 0, count = ids.count(); i < count; i++)
+        for (int i = 0; i < count; i++)
         {
             final int length = ids.length(i);
             if (length < 0)
@@ -1374,6 +1395,47 @@ public final class CoordinationEngine
             final int offset = AsciiIdList.offset(i);
             final int slot = agentIndex.find(words, offset, length, agentIndex.hash(words, offset, length));
             slots[i] = slot >= 0 && slotStates[slot] == LIVE ? slot : -1;
+        }
+
+        final long[] memoWords = this.memoWords;
+        final int[] memoLengths = this.memoLengths;
+        for (int i = 0; i < count; i++)
+        {
+            final int length = ids.length(i);
+            final int offset = AsciiIdList.offset(i);
+            memoLengths[i] = length;
+            for (int w = 0, n = AsciiIdIndex.words(length); w < n; w++)
+            {
+                memoWords[offset + w] = words[offset + w];
+            }
+        }
+        memoCount = count;
+        memoAgentChanges = agentChanges;
+
+        return true;
+    }
+
+    private boolean sameIdsAsMemo(final AsciiIdList ids, final int count)
+    {
+        final long[] words = ids.words();
+        final long[] memoWords = this.memoWords;
+        final int[] memoLengths = this.memoLengths;
+        for (int i = 0; i < count; i++)
+        {
+            final int length = ids.length(i);
+            if (length != memoLengths[i])
+            {
+                return false;
+            }
+
+            final int offset = AsciiIdList.offset(i);
+            for (int w = 0, n = AsciiIdIndex.words(length); w < n; w++)
+            {
+                if (words[offset + w] != memoWords[offset + w])
+                {
+                    return false;
+                }
+            }
         }
 
         return true;

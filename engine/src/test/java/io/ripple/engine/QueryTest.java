@@ -18,6 +18,25 @@ class QueryTest
     private final AgentStateView view = new AgentStateView();
 
     @Test
+    void shouldScoreABatchLongerThanTheCandidateLimit()
+    {
+        final CoordinationEngine narrow =
+            new CoordinationEngine(new EngineConfig().maxCandidates(10).maxBatch(100), null);
+        final ScoresRequest wide = new ScoresRequest(100);
+        for (int i = 0; i < 50; i++)
+        {
+            narrow.onSignal(T0, "a-" + i, SignalType.LOAD, i / 50.0, 1.0, 60_000, 0);
+            wide.addAgent("a-" + i);
+        }
+
+        final ScoresResult rows = new ScoresResult(100);
+        assertNull(narrow.scores(T0, wide, rows));
+        assertEquals(50, rows.count());
+        assertEquals("a-49", rows.agentId(49).toString());
+        assertTrue(rows.tracked(49));
+    }
+
+    @Test
     void shouldScoreABatchInRequestOrder()
     {
         engine.onSignal(T0, "a-0", SignalType.LOAD, 0.9, 1.0, 60_000, 0);

@@ -152,16 +152,18 @@ class ScoringPropertiesTest
         final SelectRequest select = new SelectRequest();
         final SelectionResult selection = new SelectionResult();
         final int agents = 30;
+        final int members = 20;
         int selections = 0;
         for (int seed = 0; seed < 20; seed++)
         {
             final CoordinationEngine engine = new CoordinationEngine(new EngineConfig().agentCapacity(64), null);
             final RandomEvents events = new RandomEvents(seed, agents, T0);
             final SplittableRandom random = new SplittableRandom(seed);
-            for (int a = 0; a < agents; a++)
+            for (int a = 0; a < members; a++)
             {
                 assertNull(engine.joinPool(T0, "agent-" + a, "every"));
             }
+            String[] previous = null;
 
             for (int i = 0; i < 3_000; i++)
             {
@@ -174,13 +176,15 @@ class ScoringPropertiesTest
                 final String profile = SELECT_PROFILES[random.nextInt(SELECT_PROFILES.length)];
                 final double[] weights = random.nextInt(3) == 0 ? randomWeights(random) : null;
                 final boolean fromPool = random.nextInt(4) == 0;
-                final int count = fromPool ? agents : 1 + random.nextInt(40);
-                final String[] ids = new String[count];
-                for (int c = 0; c < count; c++)
+                final boolean again = !fromPool && null != previous && random.nextBoolean();
+                final int count = again ? previous.length : (fromPool ? members : 1 + random.nextInt(40));
+                final String[] ids = again ? previous : new String[count];
+                for (int c = 0; c < count && !again; c++)
                 {
                     ids[c] = fromPool ? "agent-" + c :
                         (random.nextInt(8) == 0 ? "ghost-" + random.nextInt(3) : "agent-" + random.nextInt(agents));
                 }
+                previous = fromPool ? previous : ids;
                 final double[] best = bestScores(engine, events.timeNs(), ids, profile, weights);
                 if (null == best)
                 {
@@ -207,6 +211,8 @@ class ScoringPropertiesTest
                     assertEquals(Double.doubleToLongBits(best[rank]), Double.doubleToLongBits(selection.score(rank)),
                         "seed " + seed + " event " + i + " rank " + rank + ": " + best[rank] + " expected, " +
                         selection.score(rank) + " selected");
+                    assertEquals(engine.isTracked(selection.agentId(rank)), selection.tracked(rank),
+                        "seed " + seed + " event " + i + " rank " + rank + ": " + selection.agentId(rank));
                 }
                 selections++;
             }

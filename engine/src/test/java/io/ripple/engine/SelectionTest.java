@@ -298,6 +298,51 @@ class SelectionTest
         assertEquals(1, engine.metrics().selections());
     }
 
+    @Test
+    void shouldSeeAgentsCreatedEvictedAndRevivedBetweenTwoIdenticalLists()
+    {
+        load("a-0", 0.5);
+        request.reset().addCandidate("a-0").addCandidate("late").k(1).profile("reference");
+        assertNull(engine.select(T0, request, result));
+        assertEquals("a-0", result.agentId(0).toString());
+
+        assertNull(engine.onSignal(T0 + 1, "late", SignalType.LOAD, 0.1, 1.0, 1_000, 0));
+        assertNull(engine.select(T0 + 2, request, result));
+        assertEquals("late", result.agentId(0).toString());
+        assertTrue(result.tracked(0));
+
+        final long expired = T0 + 2_000_000_000L;
+        engine.sweepAll(expired);
+        assertEquals(1, engine.metrics().agentsTracked());
+        request.reset().addCandidate("a-0").addCandidate("late").k(2).profile("reference");
+        assertNull(engine.select(expired, request, result));
+        assertEquals("late", result.agentId(1).toString());
+        assertFalse(result.tracked(1));
+
+        assertNull(engine.onSignal(expired, "late", SignalType.LOAD, 0.2, 1.0, 1_000, 0));
+        assertNull(engine.select(expired, request, result));
+        assertEquals("late", result.agentId(0).toString());
+        assertTrue(result.tracked(0));
+        assertEquals(1, result.inFlight(0));
+    }
+
+    @Test
+    void shouldRejectAnInvalidIdInAListThatDiffersFromTheLastOnlyThere()
+    {
+        load("a-0", 0.3);
+        load("a-1", 0.2);
+        request.reset().addCandidate("a-0").addCandidate("a-1");
+        assertNull(engine.select(T0, request, result));
+
+        request.reset().addCandidate("a-0").addCandidate("a 1");
+        assertEquals(ErrorCode.INVALID_AGENT_ID, engine.select(T0, request, result));
+        assertEquals(1, result.errorIndex());
+
+        request.reset().addCandidate("a-0").addCandidate("a-1");
+        assertNull(engine.select(T0, request, result));
+        assertEquals("a-1", result.agentId(0).toString());
+    }
+
     private void load(final String agent, final double value)
     {
         assertNull(engine.onSignal(T0, agent, SignalType.LOAD, value, 1.0, TTL_MS, 0));

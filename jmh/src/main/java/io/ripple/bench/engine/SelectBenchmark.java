@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * realistic.
  * <p>
  * {@link #selectBest()} reuses a request prepared once (the engine does not change it), so it measures the engine
- * alone. A request validates and packs each id as it is added, work the gateway does for every request it decodes,
- * so {@link #fillRequestAndSelectBest()} adds the filling of the request from the candidates' ids.
+ * alone, with the same candidates in every request, as a router that repeats its list sends them: the engine then
+ * finds the ids it resolved last time and skips the id lookups. {@link #selectBestFromAlternatingLists()} alternates
+ * two requests with the candidates in different orders, so that every request pays for its lookups. A request
+ * validates and packs each id as it is added, work the gateway does for every request it decodes, so
+ * {@link #fillRequestAndSelectBest()} adds the filling of the request from the candidates' ids.
  */
 @State(Scope.Thread)
 @BenchmarkMode({ Mode.AverageTime, Mode.SampleTime })
@@ -43,7 +46,9 @@ public class SelectBenchmark
     private CoordinationEngine engine;
     private String[] agentIds;
     private final SelectRequest request = new SelectRequest();
+    private final SelectRequest rotatedRequest = new SelectRequest();
     private final SelectRequest requestToFill = new SelectRequest();
+    private boolean rotated;
     private final SelectionResult result = new SelectionResult();
     private LoadReports loadReports;
     private long timestampNs;
@@ -60,9 +65,11 @@ public class SelectBenchmark
         loadReports = new LoadReports(agentIds);
 
         request.reset().k(1);
-        for (final String agentId : agentIds)
+        rotatedRequest.reset().k(1);
+        for (int i = 0; i < agentIds.length; i++)
         {
-            request.addCandidate(agentId);
+            request.addCandidate(agentIds[i]);
+            rotatedRequest.addCandidate(agentIds[(i + 1) % agentIds.length]);
         }
     }
 
@@ -76,6 +83,23 @@ public class SelectBenchmark
     {
         timestampNs += EngineFixture.STEP_NS;
         EngineFixture.check(engine.select(timestampNs, request, result));
+        loadReports.onSelection(engine, timestampNs);
+
+        return result.score(0);
+    }
+
+    /**
+     * Select the best candidate from one of two lists of the same candidates in different orders, alternately, so
+     * that no request repeats the one before it.
+     *
+     * @return the routing score of the agent selected.
+     */
+    @Benchmark
+    public double selectBestFromAlternatingLists()
+    {
+        rotated = !rotated;
+        timestampNs += EngineFixture.STEP_NS;
+        EngineFixture.check(engine.select(timestampNs, rotated ? rotatedRequest : request, result));
         loadReports.onSelection(engine, timestampNs);
 
         return result.score(0);

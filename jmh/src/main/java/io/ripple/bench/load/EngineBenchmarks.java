@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * The engine's JMH benchmarks, run in this process through JMH's Runner API with the GC profiler: signal apply (all
- * six types), score retrieval, and best of 100 candidates (agents with all six types).
+ * six types), score retrieval, and best of 100 candidates (agents with all six types), with the same list in every
+ * request and with two lists alternating.
  */
 final class EngineBenchmarks
 {
@@ -50,7 +51,7 @@ final class EngineBenchmarks
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include(SignalApplyBenchmark.class.getName() + ".applySignal$")
             .include(ScoreBenchmark.class.getName() + ".scoreOneAgent$")
-            .include(SelectBenchmark.class.getName() + ".selectBest$")
+            .include(SelectBenchmark.class.getName() + ".selectBest(FromAlternatingLists)?$")
             .include(ServerPathBenchmark.class.getName() + ".(signal|select100)$")
             .param("typeMix", "all")
             .param("candidates", "100")
@@ -112,7 +113,8 @@ final class EngineBenchmarks
             return benchmark.endsWith("signal") ? "server_path.signal" : "server_path.select_100";
         }
         return benchmark.endsWith("applySignal") ? "engine.apply_signal" :
-            benchmark.endsWith("scoreOneAgent") ? "engine.score" : "engine.select_100";
+            benchmark.endsWith("scoreOneAgent") ? "engine.score" :
+            benchmark.endsWith("AlternatingLists") ? "engine.select_100_alternating" : "engine.select_100";
     }
 
     /**
