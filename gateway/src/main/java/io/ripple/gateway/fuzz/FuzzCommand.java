@@ -33,6 +33,11 @@ import java.util.concurrent.Callable;
     description = "Fuzz the ingress of an embedded server: random and mutated frames, checked round by round.")
 public final class FuzzCommand implements Callable<Integer>
 {
+    /**
+     * How often a long run reports its progress.
+     */
+    public static final long PROGRESS_INTERVAL_NS = 10_000_000_000L;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +66,13 @@ public final class FuzzCommand implements Callable<Integer>
             return 2;
         }
 
-        final Result result = fuzz(frameCount, seed, roundSize);
+        final PrintWriter err = spec.commandLine().getErr();
+        final Result result = fuzz(frameCount, seed, roundSize, (sent, violations, seconds) ->
+        {
+            err.printf("fuzz: %,d of %,d frames (%.0f %%) in %.0f s, %,.0f frames/s, %d violations%n",
+                sent, frameCount, 100.0 * sent / frameCount, seconds, sent / seconds, violations);
+            err.flush();
+        });
         out.printf("frames %,d in %.1f s (%,.0f frames/s), seed %d%n",
             result.framesSent, result.seconds, result.framesSent / result.seconds, seed);
         out.printf("errors received: %s%n", result.errorsByCode);
@@ -89,6 +100,22 @@ public final class FuzzCommand implements Callable<Integer>
      */
     public static Result fuzz(final long frameCount, final long seed, final int roundSize) throws Exception
     {
+        return fuzz(frameCount, seed, roundSize, (sent, violations, seconds) -> {});
+    }
+
+    /**
+     * Fuzz a fresh server, started and removed here, reporting progress about every {@link #PROGRESS_INTERVAL_NS}.
+     *
+     * @param frameCount frames to send.
+     * @param seed       of the frames.
+     * @param roundSize  frames between two checks.
+     * @param progress   told the frames sent, the violations found and the seconds elapsed.
+     * @return what was sent and found.
+     * @throws Exception if the server cannot start.
+     */
+    public static Result fuzz(final long frameCount, final long seed, final int roundSize, final Progress progress)
+        throws Exception
+    {
         final Path dir = Files.createTempDirectory("ripple-fuzz");
         final String secret = SecretHash.generateSecret();
         final CredentialStore credentials = CredentialStore.of(List.of(
@@ -112,7 +139,17 @@ public final class FuzzCommand implements Callable<Integer>
             {
                 fuzzer[0] = new IngressFuzzer(server, client, seed, roundSize);
                 final long startNs = System.nanoTime();
-                final List<String> violations = fuzzer[0].run(frameCount);
+                final long[] nextReportNs = { startNs + PROGRESS_INTERVAL_NS };
+                final List<String> violations = fuzzer[0].run(frameCount, () ->
+                {
+                    final long nowNs = System.nanoTime();
+                    if (nowNs - nextReportNs[0] >= 0)
+                    {
+                        nextReportNs[0] = nowNs + PROGRESS_INTERVAL_NS;
+                        progress.report(
+                            fuzzer[0].framesSent(), fuzzer[0].violationCount(), (nowNs - startNs) / 1e9);
+                    }
+                });
                 final double seconds = (System.nanoTime() - startNs) / 1e9;
 
                 final StringBuilder errorsByCode = new StringBuilder();
@@ -133,6 +170,22 @@ public final class FuzzCommand implements Callable<Integer>
         {
             IoUtil.delete(dir.toFile(), true);
         }
+    }
+
+    /**
+     * Receives the progress of a long run.
+     */
+    @FunctionalInterface
+    public interface Progress
+    {
+        /**
+         * Progress so far.
+         *
+         * @param framesSent frames sent.
+         * @param violations violations found.
+         * @param seconds    since the first frame.
+         */
+        void report(long framesSent, int violations, double seconds);
     }
 
     /**

@@ -106,12 +106,25 @@ public final class IngressFuzzer implements RippleClientListener
      */
     public List<String> run(final long frameCount)
     {
+        return run(frameCount, () -> {});
+    }
+
+    /**
+     * Send at least this many frames, in rounds, checking after each round; stops early after too many violations.
+     *
+     * @param frameCount frames to send.
+     * @param afterRound called after each round, for progress.
+     * @return the violations found, empty when the server held up.
+     */
+    public List<String> run(final long frameCount, final Runnable afterRound)
+    {
         long correlationId = 1_000_000_000L;
         try
         {
             while (framesSent < frameCount && violations.size() < MAX_VIOLATIONS)
             {
                 correlationId = runRound(correlationId);
+                afterRound.run();
             }
         }
         catch (final RippleException ex)
@@ -119,6 +132,16 @@ public final class IngressFuzzer implements RippleClientListener
             violation("round " + roundsRun + ": the server stopped answering: " + ex.getMessage());
         }
         return violations;
+    }
+
+    /**
+     * Violations found so far.
+     *
+     * @return the count.
+     */
+    public int violationCount()
+    {
+        return violations.size();
     }
 
     /**
