@@ -20,9 +20,10 @@ import java.nio.file.StandardOpenOption;
  * {@link IOException} that can be handled. Only bytes past the end of everything Chronicle has written are touched,
  * and those are zero already.
  * <p>
- * Extends in steps of 512 KiB, paid by the append that finds the reserve short: eight writes of 64 KiB, a few hundred
- * microseconds on a shared laptop-class machine, once per 512 KiB journaled (some 4,000 signals). That append is
- * slower at the 99.99th percentile; the median and 99.9th percentile of appends do not change. The reservation survives
+ * The writer's thread tops the allocation up in its idle moments, 16 KiB at a time up to twice the reserve ahead
+ * ({@link #topUp()}), so under ordinary load an append finds the reserve in place. Only an append that finds it short
+ * (a burst with no idle moment for 512 KiB of records) extends it itself, in a step of 512 KiB: eight writes of
+ * 64 KiB, a few hundred microseconds on a shared laptop-class machine. The reservation survives
  * the appender being dropped and opened again after a failure, as long as it writes to the same file.
  * Single-threaded: the journal writer's thread only; allocates only when the journal moves to a new cycle file.
  */
