@@ -45,6 +45,7 @@ public final class GatewayConfig
     private int maxBatchSize = ProtocolLimits.MAX_BATCH_SIZE;
     private int maxCandidates = ProtocolLimits.MAX_CANDIDATES;
     private int maxSessions = 256;
+    private int maxSessionsPerPrincipal;
     private int maxAgents = 65_536;
 
     private long heartbeatIntervalMs = 1_000;
@@ -426,6 +427,29 @@ public final class GatewayConfig
     public GatewayConfig maxSessions(final int maxSessions)
     {
         this.maxSessions = maxSessions;
+        return this;
+    }
+
+    /**
+     * Most sessions one principal may have open at once, so that one set of credentials cannot take every session
+     * of the server; 0 for no limit other than {@link #maxSessions()}.
+     *
+     * @return the limit per principal, 0 for none.
+     */
+    public int maxSessionsPerPrincipal()
+    {
+        return maxSessionsPerPrincipal;
+    }
+
+    /**
+     * Most sessions one principal may have open at once.
+     *
+     * @param maxSessionsPerPrincipal the limit per principal, 0 for none.
+     * @return this for a fluent style.
+     */
+    public GatewayConfig maxSessionsPerPrincipal(final int maxSessionsPerPrincipal)
+    {
+        this.maxSessionsPerPrincipal = maxSessionsPerPrincipal;
         return this;
     }
 
@@ -906,6 +930,7 @@ public final class GatewayConfig
             "limits.max-candidates: must be 1 to " + ProtocolLimits.MAX_CANDIDATES);
         require(0 == ringThreads || 1 == ringThreads || 3 == ringThreads, "ring.threads: must be 0, 1 or 3");
         require(maxSessions >= 1, "limits.max-sessions: must be positive");
+        require(maxSessionsPerPrincipal >= 0, "limits.max-sessions-per-principal: must not be negative");
         require(maxAgents >= 1, "limits.max-agents: must be positive");
         require(heartbeatIntervalMs > 0, "session.heartbeat-interval-ms: must be positive");
         require(sessionTimeoutMs > heartbeatIntervalMs,

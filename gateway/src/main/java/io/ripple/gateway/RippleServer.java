@@ -197,7 +197,8 @@ public final class RippleServer implements AutoCloseable
         lines.add("credentials: " + (null == config.credentialsFile() ?
             config.credentialStore().size() + " principals given in code" :
             config.credentialsFile().toAbsolutePath() + " (" + config.credentialStore().size() + " principals)"));
-        lines.add("limits: " + config.maxSessions() + " sessions, " + config.maxAgents() + " agents, " +
+        lines.add("limits: " + config.maxSessions() + " sessions" + (0 == config.maxSessionsPerPrincipal() ? "" :
+            " (" + config.maxSessionsPerPrincipal() + " per principal)") + ", " + config.maxAgents() + " agents, " +
             config.maxCandidates() + " candidates, batches of " + config.maxBatchSize() + ", messages of " +
             config.maxMessageLength() + " bytes; " + (0 == config.sessionRate() ? "no rate limit" :
             config.sessionRate() + " messages/s per session") + "; requests refused below " +

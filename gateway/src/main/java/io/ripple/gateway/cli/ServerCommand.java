@@ -71,6 +71,10 @@ public final class ServerCommand implements Callable<Integer>
     @Option(names = "--max-sessions", paramLabel = "N", description = "Most open sessions (limits.max-sessions).")
     private String maxSessions;
 
+    @Option(names = "--max-sessions-per-principal", paramLabel = "N",
+        description = "Most open sessions of one principal, 0 for no limit (limits.max-sessions-per-principal).")
+    private String maxSessionsPerPrincipal;
+
     @Option(names = "--max-agents", paramLabel = "N", description = "Most agents tracked (limits.max-agents).")
     private String maxAgents;
 
@@ -179,6 +183,7 @@ public final class ServerCommand implements Callable<Integer>
         }
         put(flags, "ingress.stream-id", ingressStreamId);
         put(flags, "limits.max-sessions", maxSessions);
+        put(flags, "limits.max-sessions-per-principal", maxSessionsPerPrincipal);
         put(flags, "limits.max-agents", maxAgents);
         put(flags, "limits.max-candidates", maxCandidates);
         put(flags, "limits.max-batch", maxBatch);

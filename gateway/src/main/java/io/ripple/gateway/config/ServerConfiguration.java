@@ -76,6 +76,10 @@ public final class ServerConfiguration
         new ConfigKey("limits.max-sessions", "sessions", "256",
             "Most sessions open at once.",
             (config, value) -> config.maxSessions(parseInt(value, 1, 1 << 20))),
+        new ConfigKey("limits.max-sessions-per-principal", "sessions", "0",
+            "Most sessions one principal may have open at once; beyond it a Connect gets SESSION_LIMIT_REACHED; " +
+            "0 is no limit but limits.max-sessions.",
+            (config, value) -> config.maxSessionsPerPrincipal(parseInt(value, 0, 1 << 20))),
         new ConfigKey("limits.max-agents", "agents", "65536",
             "Most agents the engine tracks.",
             (config, value) -> config.maxAgents(parseInt(value, 1, 1 << 26))),
@@ -229,6 +233,7 @@ public final class ServerConfiguration
         lines.add("ring.yield-ns = " + config.ringYieldNs());
         lines.add("ring.block-timeout-ns = " + config.ringBlockTimeoutNs());
         lines.add("limits.max-sessions = " + config.maxSessions());
+        lines.add("limits.max-sessions-per-principal = " + config.maxSessionsPerPrincipal());
         lines.add("limits.max-agents = " + config.maxAgents());
         lines.add("limits.max-candidates = " + config.maxCandidates());
         lines.add("limits.max-batch = " + config.maxBatchSize());

@@ -39,6 +39,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2IntHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -84,6 +85,7 @@ public final class IngressAgent implements Agent
     private final ConnectReplies connectReplies;
     private final Long2ObjectHashMap<GatewaySession> sessionById = new Long2ObjectHashMap<>();
     private final Int2ObjectHashMap<GatewaySession> sessionByImage = new Int2ObjectHashMap<>();
+    private final Object2IntHashMap<String> openSessionsByPrincipal = new Object2IntHashMap<>(0);
     private final ArrayList<GatewaySession> expiredSessions = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final ReasonText reason = new ReasonText();
@@ -380,6 +382,14 @@ public final class IngressAgent implements Agent
             rejectConnect(channel, streamId, correlationId, ErrorCode.SESSION_LIMIT_REACHED);
             return;
         }
+        final int principalLimit = config.maxSessionsPerPrincipal();
+        if (0 != principalLimit && openSessionsByPrincipal.getValue(principal.name()) >= principalLimit)
+        {
+            reason.reset().append("principal ").append(principal.name()).append(" has its limit of ")
+                .append(principalLimit).append(" sessions open");
+            rejectConnect(channel, streamId, correlationId, ErrorCode.SESSION_LIMIT_REACHED);
+            return;
+        }
 
         final Publication publication;
         try
@@ -424,6 +434,7 @@ public final class IngressAgent implements Agent
 
         sessionById.put(sessionId, session);
         sessionByImage.put(header.sessionId(), session);
+        openSessionsByPrincipal.put(principal.name(), openSessionsByPrincipal.getValue(principal.name()) + 1);
         counters.onSessionOpened();
         LOGGER.info("session {} opened for {} ({}), answers on {} stream {}",
             Long.toHexString(sessionId), principal.name(), principal.role(), channel, streamId);
@@ -770,6 +781,16 @@ public final class IngressAgent implements Agent
             sessionByImage.remove(session.imageSessionId());
         }
         session.markClosed();
+        final String principalName = session.principal().name();
+        final int stillOpen = openSessionsByPrincipal.getValue(principalName) - 1;
+        if (stillOpen > 0)
+        {
+            openSessionsByPrincipal.put(principalName, stillOpen);
+        }
+        else
+        {
+            openSessionsByPrincipal.removeKey(principalName);
+        }
         counters.onSessionClosed();
         return true;
     }

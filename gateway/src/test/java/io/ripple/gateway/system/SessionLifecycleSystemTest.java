@@ -52,6 +52,28 @@ class SessionLifecycleSystemTest
     }
 
     @Test
+    void shouldRefuseConnectBeyondThePrincipalsSessionLimitWhileOthersConnect() throws Exception
+    {
+        cluster = new TestCluster(journalDir).start((config) -> config.maxSessionsPerPrincipal(2));
+        final RippleClient first = cluster.connect("router");
+        final RippleClient second = cluster.connect("router");
+
+        final RippleException third = assertThrows(RippleException.class, () -> cluster.connect("router"));
+        final RippleClient agent = cluster.connect("fleet-a");
+
+        assertEquals(ErrorCode.SESSION_LIMIT_REACHED, third.code());
+        assertTrue(third.getMessage().contains("principal router"), third.getMessage());
+        assertEquals(3, cluster.server().counters().openSessions());
+        agent.signalAndAwaitAck("a-1", SignalType.LOAD, 0.5, 1.0, 10_000);
+        assertEquals(1, second.select(second.selectRequest().candidate("a-1")).selected().count());
+
+        first.close();
+        final RippleClient again = cluster.connect("router");
+        assertEquals(1, again.select(again.selectRequest().candidate("a-1")).selected().count());
+        assertThrows(RippleException.class, () -> cluster.connect("router"));
+    }
+
+    @Test
     void shouldTimeOutSilentSession() throws Exception
     {
         cluster = new TestCluster(journalDir).start((config) -> config.heartbeatIntervalMs(100).sessionTimeoutMs(500));
