@@ -84,7 +84,7 @@ final class EchoBaseline
         final long durationMs,
         final LoadDriver.ClientIdle idle)
     {
-        final Histogram histogram = new Histogram(3);
+        final Histogram histogram = OpenLoopSchedule.newLatencyHistogram();
         final UnsafeBuffer message = new UnsafeBuffer(
             ByteBuffer.allocateDirect(BitUtil.align(MESSAGE_LENGTH, BitUtil.CACHE_LINE_LENGTH)));
         final long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);

@@ -21,10 +21,10 @@ public final class LoadResult
     static final double[] PERCENTILES = { 50, 90, 95, 99, 99.9, 99.99 };
     static final String[] PERCENTILE_KEYS = { "p50", "p90", "p95", "p99", "p999", "p9999" };
 
-    final Histogram signalAck = new Histogram(3);
-    final Histogram selectRoundTrip = new Histogram(3);
-    final Histogram signalAckFirstMinute = new Histogram(3);
-    final Histogram signalAckLastMinute = new Histogram(3);
+    final Histogram signalAck = OpenLoopSchedule.newLatencyHistogram();
+    final Histogram selectRoundTrip = OpenLoopSchedule.newLatencyHistogram();
+    final Histogram signalAckFirstMinute = OpenLoopSchedule.newLatencyHistogram();
+    final Histogram signalAckLastMinute = OpenLoopSchedule.newLatencyHistogram();
     long signalsSent;
     long signalsAcked;
     long signalErrors;

@@ -77,8 +77,8 @@ public final class LoadRun
         final List<RippleClient> clients,
         final PrintWriter out) throws InterruptedException
     {
-        final Recorder ackRecorder = new Recorder(3);
-        final Recorder selectRecorder = new Recorder(3);
+        final Recorder ackRecorder = OpenLoopSchedule.newLatencyRecorder();
+        final Recorder selectRecorder = OpenLoopSchedule.newLatencyRecorder();
         final long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         final long measureStartNs = startNs + TimeUnit.MILLISECONDS.toNanos(settings.warmupMs);
         final long endNs = measureStartNs + TimeUnit.MILLISECONDS.toNanos(settings.durationMs);
@@ -122,7 +122,7 @@ public final class LoadRun
             settings.durationMs >= 2_000L * SOAK_WINDOW_SECONDS ? SOAK_WINDOW_SECONDS : 0];
         for (int i = 0; i < lastMinute.length; i++)
         {
-            lastMinute[i] = new Histogram(3);
+            lastMinute[i] = OpenLoopSchedule.newLatencyHistogram();
         }
         Histogram ackInterval = null;
         Histogram selectInterval = null;

@@ -1,5 +1,10 @@
 package io.ripple.bench.load;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.TimeUnit;
+
 /**
  * Planned send times of an open-loop stream: message {@code n} is due at {@code startNs + n * 1e9 / rate}, whatever
  * happened to the messages before it. A sender that falls behind sends every overdue message at once, and each
@@ -8,6 +13,15 @@ package io.ripple.bench.load;
  */
 public final class OpenLoopSchedule
 {
+    /**
+     * Longest latency recorded: longer ones are recorded as this. The histograms cover it from the start, so that
+     * they never grow during a run (an auto-resizing histogram grows its counts array whenever a larger value
+     * arrives, which a soak would read as heap growth).
+     */
+    public static final long MAX_LATENCY_NS = TimeUnit.MINUTES.toNanos(10);
+
+    private static final int SIGNIFICANT_DIGITS = 3;
+
     private final long startNs;
     private final double intervalNs;
 
@@ -54,7 +68,8 @@ public final class OpenLoopSchedule
     }
 
     /**
-     * Latency of a message answered at {@code nowNs}, measured from its planned send time, never negative.
+     * Latency of a message answered at {@code nowNs}, measured from its planned send time, never negative and at
+     * most {@link #MAX_LATENCY_NS}.
      *
      * @param plannedNs its planned time.
      * @param nowNs     when the answer was seen.
@@ -62,7 +77,28 @@ public final class OpenLoopSchedule
      */
     public static long latencyNs(final long plannedNs, final long nowNs)
     {
-        return Math.max(0, nowNs - plannedNs);
+        return Math.min(MAX_LATENCY_NS, Math.max(0, nowNs - plannedNs));
+    }
+
+    /**
+     * A histogram of latencies in nanoseconds up to {@link #MAX_LATENCY_NS}, three significant digits, its counts
+     * allocated in full now.
+     *
+     * @return a new histogram.
+     */
+    public static Histogram newLatencyHistogram()
+    {
+        return new Histogram(MAX_LATENCY_NS, SIGNIFICANT_DIGITS);
+    }
+
+    /**
+     * A recorder of latencies in nanoseconds up to {@link #MAX_LATENCY_NS}, like {@link #newLatencyHistogram()}.
+     *
+     * @return a new recorder.
+     */
+    public static Recorder newLatencyRecorder()
+    {
+        return new Recorder(MAX_LATENCY_NS, SIGNIFICANT_DIGITS);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.ripple.bench.load;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +49,31 @@ class OpenLoopScheduleTest
         // then: the 5 ms stall is charged to the message, not hidden by measuring from the late send
         assertEquals(5_020_000L, latencyNs);
         assertEquals(0, OpenLoopSchedule.latencyNs(plannedNs, plannedNs - 1));
+    }
+
+    @Test
+    void shouldRecordLatenciesUpToTheMaximumWithoutGrowingTheHistograms()
+    {
+        // given histograms as a load run makes them, and latencies up to far beyond the maximum
+        final Histogram histogram = OpenLoopSchedule.newLatencyHistogram();
+        final Recorder recorder = OpenLoopSchedule.newLatencyRecorder();
+        Histogram interval = recorder.getIntervalHistogram();
+        final int footprint = histogram.getEstimatedFootprintInBytes();
+        final int intervalFootprint = interval.getEstimatedFootprintInBytes();
+
+        // when
+        for (final long latencyNs : new long[]{ 1, 250_000, 30_000_000_000L, OpenLoopSchedule.MAX_LATENCY_NS * 4 })
+        {
+            recorder.recordValue(OpenLoopSchedule.latencyNs(0, latencyNs));
+        }
+        interval = recorder.getIntervalHistogram(interval);
+        interval.copyInto(histogram);
+
+        // then: the longest is recorded as the maximum, and nothing had to grow to hold it
+        assertEquals(4, histogram.getTotalCount());
+        assertEquals(OpenLoopSchedule.MAX_LATENCY_NS, histogram.getMaxValue(), OpenLoopSchedule.MAX_LATENCY_NS / 1000);
+        assertEquals(footprint, histogram.getEstimatedFootprintInBytes());
+        assertEquals(intervalFootprint, interval.getEstimatedFootprintInBytes());
     }
 
     @Test
