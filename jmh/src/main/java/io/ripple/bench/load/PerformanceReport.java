@@ -25,6 +25,13 @@ final class PerformanceReport
 {
     static final String PLOT_FILE = "performance-latency.svg";
 
+    /**
+     * Marks the start of the hand-written analysis at the end of a report: everything from this line on is kept
+     * when {@code ripple bench} writes the report again.
+     */
+    static final String HAND_WRITTEN =
+        "<!-- Hand-written below: ripple bench keeps everything from this line on when it rewrites the report. -->";
+
     private static final String[] COLOURS = { "#555555", "#1f77b4", "#2ca02c", "#d62728", "#9467bd" };
 
     /**
@@ -145,7 +152,27 @@ final class PerformanceReport
                 .append(")\n\nPercentile axis in nines (90 %, 99 %, 99.9 %, ...), log scale, as HdrHistogram's ")
                 .append("plotter draws it; latency axis log scale, microseconds.\n");
         }
+        md.append(handWritten(reportFile));
         Files.writeString(reportFile, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What an earlier report holds from {@link #HAND_WRITTEN} on: the analysis people wrote below the figures, which
+     * a new run must not wipe out.
+     *
+     * @param reportFile the report about to be rewritten.
+     * @return the hand-written part with its marker, or an empty string.
+     * @throws IOException if the report exists and cannot be read.
+     */
+    static String handWritten(final Path reportFile) throws IOException
+    {
+        if (!Files.exists(reportFile))
+        {
+            return "";
+        }
+        final String earlier = Files.readString(reportFile, StandardCharsets.UTF_8);
+        final int start = earlier.indexOf(HAND_WRITTEN);
+        return start < 0 ? "" : "\n" + earlier.substring(start);
     }
 
     /**
