@@ -158,7 +158,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
             try (LoadTarget target = LoadTarget.embedded(workDir.resolve("load"), false))
             {
                 final LoadResult load = LoadRun.run(target, new LoadSettings().agents(1000).signalRate(10_000)
-                    .warmupMs(quick ? 1_000 : 5_000).durationMs(quick ? 10_000 : 60_000)
+                    .warmupMs(quick ? 2_000 : 5_000).durationMs(quick ? 10_000 : 60_000)
                     .idle(LoadDriver.ClientIdle.PARK).quiet(true), out);
                 figures.put("load_1000x10000.cpu_pct", load.serverCpuPercent)
                     .put("load_1000x10000.heap_used_mb", load.heapUsedMb)
@@ -290,7 +290,7 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
         {
             step(out, "throughput: " + rate + " signals/s offered in batches of 100");
             final LoadResult result = LoadRun.run(target, new LoadSettings().signalRate(rate).batchSize(100)
-                .warmupMs(quick ? 1_000 : 2_000).durationMs(quick ? 1_500 : 5_000).quiet(true), out);
+                .warmupMs(quick ? 1_000 : 2_000).durationMs(quick ? 1_000 : 5_000).quiet(true), out);
             final double p99Us = result.signalAck.getValueAtPercentile(99) / 1e3;
             final double achieved = result.signalAck.getTotalCount() * 100.0 / result.measuredSeconds;
             out.printf(Locale.ROOT, "    p99 %.0f us, %,.0f signals/s acknowledged, %d lost, %d rejected, " +

@@ -38,7 +38,7 @@ public final class LoadResult
     double serverCpuPercent = Double.NaN;
     double heapUsedMb;
     final java.util.Map<String, Double> threadCpuPercent = new java.util.TreeMap<>();
-    double heapAfterGcStartMb;
+    double heapAfterGcStartMb = Double.NaN;
     double heapAfterGcEndMb;
 
     /**
@@ -163,11 +163,12 @@ public final class LoadResult
         {
             out.println("  errors: signals [" + signalErrorCodes + "], selections [" + selectErrorCodes + "]");
         }
-        out.printf(Locale.ROOT, "  server CPU: %s of one core; heap used %.1f MB, after full GC %.1f MB at the " +
+        out.printf(Locale.ROOT, "  server CPU: %s of one core; heap used %.1f MB, after full GC %s at the " +
             "start of the measured window and %.1f MB at its end%n",
             Double.isNaN(serverCpuPercent) ? "n/a (external server)" :
             String.format(Locale.ROOT, "%.1f %%", serverCpuPercent),
-            heapUsedMb, heapAfterGcStartMb, heapAfterGcEndMb);
+            heapUsedMb, Double.isNaN(heapAfterGcStartMb) ? "not measured (warm-up under 2 s)" :
+            String.format(Locale.ROOT, "%.1f MB", heapAfterGcStartMb), heapAfterGcEndMb);
         final StringBuilder busiest = new StringBuilder();
         threadCpuPercent.entrySet().stream()
             .filter((entry) -> entry.getValue() >= 0.5)

@@ -42,6 +42,10 @@ class LoadCommandTest
         assertEquals(0, figures.get("selections.lost"));
         assertEquals(0, figures.get("lost"));
         assertTrue(figures.get("signal_ack.count") > 0);
+        // the whole window is measured, its first second too, even after a warm-up too short for the heap figure
+        assertTrue(Math.abs(figures.get("signals.per_s") - 500) < 100, output.toString());
+        assertTrue(Math.abs(figures.get("selections.per_s") - 50) < 15, output.toString());
+        assertTrue(Double.isNaN(figures.get("heap.after_gc_start_mb")), output.toString());
         assertTrue(Files.exists(dir.resolve("hgrm").resolve("signal_ack.hgrm")));
     }
 
