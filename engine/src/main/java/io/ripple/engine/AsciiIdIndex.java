@@ -3,6 +3,10 @@ package io.ripple.engine;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Open-addressing index from an ASCII id (agent, pool or profile name) to a dense slot chosen by the caller.
  * <p>
@@ -26,6 +30,11 @@ final class AsciiIdIndex
     static final int WORDS = MAX_ID_LENGTH / Long.BYTES;
 
     private static final boolean[] VALID_CHAR = new boolean[128];
+    private static final VarHandle LONG_IN_BYTES = MethodHandles.byteArrayViewVarHandle(
+        long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final int LENGTH_SHIFT = 25;
     private static final long SLOT_MASK = (1L << LENGTH_SHIFT) - 1;
 
@@ -100,6 +109,10 @@ final class AsciiIdIndex
         {
             return -1;
         }
+        if (id instanceof AsciiBytes)
+        {
+            return pack(((AsciiBytes) id).bytes(), length, dst, offset);
+        }
 
         final boolean[] valid = VALID_CHAR;
         int index = 0;
@@ -121,6 +134,76 @@ final class AsciiIdIndex
         }
 
         return length;
+    }
+
+    /**
+     * Validate and pack an id held one byte per character, eight bytes at a time: each word is read whole and its
+     * characters checked together against the ranges of the allowed set ({@link #invalidBytes(long)}). Packs what
+     * {@link #pack(CharSequence, long[], int)} packs for the same characters, and refuses what it refuses.
+     *
+     * @param bytes  the id from index 0.
+     * @param length of the id, 1 to 64, at most the array's length.
+     * @param dst    where to write.
+     * @param offset index of the first word.
+     * @return the length, or -1 if a character is outside {@code [A-Za-z0-9._:@/-]}.
+     */
+    static int pack(final byte[] bytes, final int length, final long[] dst, final int offset)
+    {
+        long invalid = 0;
+        int index = 0;
+        int word = offset;
+        for (; index + Long.BYTES <= length; index += Long.BYTES)
+        {
+            final long packed = (long) LONG_IN_BYTES.get(bytes, index);
+            invalid |= invalidBytes(packed);
+            dst[word++] = packed;
+        }
+
+        final int tail = length - index;
+        if (tail > 0)
+        {
+            final long kept = (1L << (tail << 3)) - 1;
+            long packed = 0;
+            if (index + Long.BYTES <= bytes.length)
+            {
+                packed = (long) LONG_IN_BYTES.get(bytes, index) & kept;
+            }
+            else
+            {
+                for (int shift = 0; index < length; index++, shift += Byte.SIZE)
+                {
+                    packed |= (bytes[index] & 0xFFL) << shift;
+                }
+            }
+            invalid |= invalidBytes(packed) & kept;
+            dst[word] = packed;
+        }
+
+        return 0 == invalid ? length : -1;
+    }
+
+    /**
+     * The high bit of each byte of a word that is not an allowed id character, {@code [A-Za-z0-9._:@/-]}: the
+     * ranges 0x2D-0x3A, 0x40-0x5A, 0x5F and 0x61-0x7A, tested on all eight bytes at once. With the high bits
+     * cleared first, adding a constant below 0x81 to a byte cannot carry into the next one, so bit 7 of
+     * {@code x + (0x80 - lo)} says {@code x >= lo} and bit 7 of {@code x + (0x7F - hi)} says {@code x > hi}.
+     *
+     * @param word eight characters, one per byte.
+     * @return 0x80 in each byte holding a character outside the set, 0 elsewhere.
+     */
+    static long invalidBytes(final long word)
+    {
+        final long ascii = word & LOW_BITS;
+        final long valid = inRange(ascii, 0x2D, 0x3A) | inRange(ascii, 0x40, 0x5A) |
+            inRange(ascii, 0x5F, 0x5F) | inRange(ascii, 0x61, 0x7A);
+        return (~valid & HIGH_BITS) | (word & HIGH_BITS);
+    }
+
+    private static long inRange(final long ascii, final int lo, final int hi)
+    {
+        final long atLeastLo = ascii + ONES * (0x80 - lo);
+        final long aboveHi = ascii + ONES * (0x7F - hi);
+        return atLeastLo & ~aboveHi & HIGH_BITS;
     }
 
     /**

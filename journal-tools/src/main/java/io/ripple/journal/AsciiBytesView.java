@@ -1,15 +1,17 @@
 package io.ripple.journal;
 
+import io.ripple.engine.AsciiBytes;
 import org.agrona.DirectBuffer;
 
 /**
  * A reusable {@link CharSequence} over a copy of up to 255 ASCII bytes, so that the engine reads an id from a plain
- * array (one copy per id) rather than through the bounds checks of the message buffer for every character.
+ * array (one copy per id), eight bytes at a time ({@link AsciiBytes}), rather than through the bounds checks of the
+ * message buffer for every character.
  * <p>
  * Bytes are widened without sign (0 to 255); anything outside ASCII is left for the engine's id check to reject.
  * Rewritten by every {@link #wrap(DirectBuffer, int, int)}; {@link #toString()} allocates a copy.
  */
-final class AsciiBytesView implements CharSequence
+final class AsciiBytesView implements AsciiBytes
 {
     private static final int CAPACITY = 255;
 
@@ -30,6 +32,14 @@ final class AsciiBytesView implements CharSequence
         buffer.getBytes(offset, bytes, 0, copied);
         this.length = copied;
         return this;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public byte[] bytes()
+    {
+        return bytes;
     }
 
     /**
