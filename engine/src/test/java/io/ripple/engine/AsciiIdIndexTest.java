@@ -137,47 +137,20 @@ class AsciiIdIndexTest
         assertEquals(id, byString.agentId().toString());
         assertEquals(0.25, byString.value(SignalType.LOAD));
 
-        bytes[3] = (byte) '!';
+        asBytes.bytes()[3] = (byte) '!';
         assertEquals(ErrorCode.INVALID_AGENT_ID,
             engine.onSignal(3_000_000L, asBytes, SignalType.LOAD, 0.5, 1.0, 60_000, 0));
         assertEquals(ErrorCode.UNKNOWN_AGENT,
             engine.agentState(3_000_000L, new BytesId("nobody".getBytes(StandardCharsets.US_ASCII), 6), byString));
     }
 
-    private static final class BytesId implements AsciiBytes
+    private static final class BytesId extends AsciiBytes
     {
-        private final byte[] bytes;
-        private final int length;
-
-        BytesId(final byte[] bytes, final int length)
+        BytesId(final byte[] source, final int length)
         {
-            this.bytes = bytes;
-            this.length = length;
-        }
-
-        public byte[] bytes()
-        {
-            return bytes;
-        }
-
-        public int length()
-        {
-            return length;
-        }
-
-        public char charAt(final int index)
-        {
-            return (char) (bytes[index] & 0xFF);
-        }
-
-        public CharSequence subSequence(final int start, final int end)
-        {
-            return toString().substring(start, end);
-        }
-
-        public String toString()
-        {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+            super(source.length);
+            System.arraycopy(source, 0, bytes(), 0, source.length);
+            length(length);
         }
     }
 }

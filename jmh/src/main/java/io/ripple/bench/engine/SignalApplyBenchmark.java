@@ -35,9 +35,17 @@ public class SignalApplyBenchmark
     @Param({ "all", "load", "other" })
     public String typeMix;
 
+    /**
+     * How ids reach the engine: {@code string}, as {@code String}s, or {@code wire}, copied out of a message buffer
+     * into a reused {@link io.ripple.engine.AsciiBytes} view as the server's dispatcher does.
+     */
+    @Param({ "string", "wire" })
+    public String ids;
+
     private SignalType[] types;
     private CoordinationEngine engine;
     private String[] agentIds;
+    private WireIds wireIds;
     private double[] values;
     private long timestampNs;
     private int agentCursor;
@@ -52,6 +60,7 @@ public class SignalApplyBenchmark
     {
         engine = EngineFixture.newEngine();
         agentIds = EngineFixture.agentIds(AGENT_COUNT);
+        wireIds = "wire".equals(ids) ? new WireIds(agentIds) : null;
         values = EngineFixture.values();
         types = typesOf(typeMix);
         timestampNs = EngineFixture.publish(engine, agentIds, SignalType.COUNT, EngineFixture.START_NS);
@@ -72,8 +81,9 @@ public class SignalApplyBenchmark
         final int value = valueCursor++ & (EngineFixture.VALUE_COUNT - 1);
         timestampNs += EngineFixture.STEP_NS;
 
-        return engine.onSignal(
-            timestampNs, agentIds[agent], types[type], values[value], 1.0, EngineFixture.TTL_MS, value);
+        final CharSequence agentId = null == wireIds ? agentIds[agent] : wireIds.id(agent);
+
+        return engine.onSignal(timestampNs, agentId, types[type], values[value], 1.0, EngineFixture.TTL_MS, value);
     }
 
     private static SignalType[] typesOf(final String typeMix)

@@ -54,6 +54,7 @@ final class EngineBenchmarks
             .include(SelectBenchmark.class.getName() + ".selectBest(FromAlternatingLists)?$")
             .include(ServerPathBenchmark.class.getName() + ".(signal|select100)$")
             .param("typeMix", "all")
+            .param("ids", quick ? new String[]{ "string" } : new String[]{ "string", "wire" })
             .param("candidates", "100")
             .param("signalTypes", "6")
             .mode(Mode.AverageTime)
@@ -72,7 +73,8 @@ final class EngineBenchmarks
         for (final RunResult result : results)
         {
             final String benchmark = result.getParams().getBenchmark();
-            final String name = keyOf(benchmark);
+            final boolean wireIds = "wire".equals(result.getParams().getParam("ids"));
+            final String name = keyOf(benchmark) + (wireIds ? "_wire" : "");
             final Result<?> primary = result.getPrimaryResult();
             if (Mode.AverageTime == result.getParams().getMode())
             {

@@ -41,6 +41,9 @@ final class PerformanceReport
         { "engine.apply_signal.mean_ns", "signal apply, in engine, mean (ns)", "≤ 50", 50.0, false,
             "p95 19 µs, p99 60 µs" },
         { "engine.apply_signal.p99_ns", "signal apply, in engine, p99 (ns)", "≤ 200", 200.0, false, "60,000" },
+        { "engine.apply_signal_wire.mean_ns", "… ids as the server passes them (bytes copied from the message), mean " +
+            "(ns)", "≤ 50", 50.0, false, "" },
+        { "engine.apply_signal_wire.p99_ns", "… ids as the server passes them, p99 (ns)", "≤ 200", 200.0, false, "" },
         { "engine.score.mean_ns", "score retrieval, in engine, mean (ns)", "≤ 30", 30.0, false, "p95 15,000" },
         { "engine.select_100.mean_ns", "select best of 100, in engine, same list each time, mean (ns)", "",
             Double.NaN, false, "" },
