@@ -16,7 +16,7 @@ public abstract class AsciiBytes implements CharSequence
     /**
      * Room for ids of up to {@code capacity} bytes.
      *
-     * @param capacity longest id held, at least {@value AsciiIdIndex#MAX_ID_LENGTH} so that any valid id fits.
+     * @param capacity longest id held, at least 64 (the longest valid id) so that any valid id fits.
      */
     protected AsciiBytes(final int capacity)
     {
