@@ -37,6 +37,10 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
      * Offered rate of the signal round-trip runs, signals per second.
      */
     static final int SIGNAL_RATE = 100_000;
+    /**
+     * Unmeasured load on the round trips' server before the first measured run, in a full run.
+     */
+    static final long SERVER_WARMUP_MS = 30_000;
 
     /**
      * Keys that every {@code --json} file holds (null when a step was skipped or failed to measure).
@@ -237,6 +241,16 @@ public final class BenchCommand implements Callable<Integer>, RippleCommand
     {
         final long warmupMs = quick ? 1_000 : 5_000;
         final long durationMs = quick ? 2_000 : 20_000;
+
+        if (!quick)
+        {
+            // The server's and the clients' code paths, the rarely run ones too, compiled before anything is
+            // measured: after 5 s the JIT is still compiling, and on two cores its slices stall the ingress thread.
+            step(out, "warm-up: " + SERVER_WARMUP_MS / 1000 + " s of signals at " + SIGNAL_RATE +
+                "/s and selections of 100 at 1,000/s, not measured");
+            LoadRun.run(target, new LoadSettings().signalRate(SIGNAL_RATE).selectRate(1_000).candidates(100)
+                .warmupMs(SERVER_WARMUP_MS - 1_000).durationMs(1_000).quiet(true), out);
+        }
 
         step(out, "baseline: plain Aeron IPC echo at " + SIGNAL_RATE + " messages/s");
         final Histogram echo = EchoBaseline.run(
