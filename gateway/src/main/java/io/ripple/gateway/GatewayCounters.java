@@ -40,8 +40,8 @@ public final class GatewayCounters
     private final AtomicLongArray engineFigures = new AtomicLongArray(EngineFigure.values().length);
     private final AtomicLongArray engineSignalsByType = new AtomicLongArray(SIGNAL_TYPES.length);
     private final AtomicLongArray engineRejectionsByCode = new AtomicLongArray(MAX_CODE);
-    private final SingleWriterRecorder engineServiceTimeNs = new SingleWriterRecorder(MAX_RECORDED_NS, 2);
-    private final SingleWriterRecorder ingressToEgressNs = new SingleWriterRecorder(MAX_RECORDED_NS, 2);
+    private final SingleWriterRecorder engineServiceTimeNs = newLatencyRecorder();
+    private final SingleWriterRecorder ingressToEgressNs = newLatencyRecorder();
     private volatile ErrorHandler errorHandler = (throwable) -> {};
 
     /**
@@ -477,6 +477,16 @@ public final class GatewayCounters
     public SingleWriterRecorder ingressToEgressNs()
     {
         return ingressToEgressNs;
+    }
+
+    /**
+     * A recorder as the latency summaries use: nanoseconds up to a minute, two significant digits.
+     *
+     * @return a new recorder.
+     */
+    public static SingleWriterRecorder newLatencyRecorder()
+    {
+        return new SingleWriterRecorder(MAX_RECORDED_NS, 2);
     }
 
     /**

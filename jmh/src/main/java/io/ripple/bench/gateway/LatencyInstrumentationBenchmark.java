@@ -13,24 +13,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The price of the server's two latency summaries (engine service time, ingress to egress) per client request, which
- * {@code ServerPathBenchmark} leaves out. Of the clock reads the server makes for a request, three exist only for
- * the summaries: the engine stage's two around the dispatch and the egress stage's after the answer is sent; the
- * ingress stamp and the egress stage's first read also drive timeouts and would stay without them. Each summary
- * then records one value into an HdrHistogram {@link SingleWriterRecorder} sized as the server sizes them.
+ * {@code ServerPathBenchmark} leaves out. Four of the clock reads the server makes for a request exist only for the
+ * summaries: the stamp taken when the ingress claims the request's ring slot, the engine stage's two around the
+ * dispatch and the egress stage's after the answer is sent (the egress stage's first read drives its timeouts and
+ * would stay without them). Each summary then records one value into a recorder made as the server makes them.
  * <p>
  * {@link #clockRead()} is one {@link System#nanoTime()} on its own; {@link #summariesPerRequest()} is the whole
- * added work: three reads and two recordings.
+ * added work: four reads and two recordings.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class LatencyInstrumentationBenchmark
 {
-    private static final long MAX_RECORDED_NS = TimeUnit.SECONDS.toNanos(60);
-
-    private final SingleWriterRecorder engineServiceTimeNs = new SingleWriterRecorder(MAX_RECORDED_NS, 2);
-    private final SingleWriterRecorder ingressToEgressNs = new SingleWriterRecorder(MAX_RECORDED_NS, 2);
-    private long ingressNanoTime = System.nanoTime();
+    private final SingleWriterRecorder engineServiceTimeNs = GatewayCounters.newLatencyRecorder();
+    private final SingleWriterRecorder ingressToEgressNs = GatewayCounters.newLatencyRecorder();
 
     /**
      * One read of the monotonic clock.
@@ -44,19 +41,19 @@ public class LatencyInstrumentationBenchmark
     }
 
     /**
-     * What the summaries add to one request: the engine stage's reads around a dispatch and its recording, the
-     * egress stage's read after the answer and its recording.
+     * What the summaries add to one request: the ingress stamp, the engine stage's reads around a dispatch and its
+     * recording, the egress stage's read after the answer and its recording.
      *
      * @return the last time read.
      */
     @Benchmark
     public long summariesPerRequest()
     {
+        final long ingressNs = System.nanoTime();
         final long startNs = System.nanoTime();
         GatewayCounters.record(engineServiceTimeNs, System.nanoTime() - startNs);
         final long sentNs = System.nanoTime();
-        GatewayCounters.record(ingressToEgressNs, sentNs - ingressNanoTime);
-        ingressNanoTime = sentNs;
+        GatewayCounters.record(ingressToEgressNs, sentNs - ingressNs);
         return sentNs;
     }
 }
